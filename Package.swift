@@ -1,0 +1,67 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "ActorGraph",
+    products: [
+        .library(name: "ActorGraphCore", targets: ["ActorGraphCore"]),
+        .library(name: "ActorGraphFormats", targets: ["ActorGraphFormats"]),
+        .library(name: "ActorGraphRendering", targets: ["ActorGraphRendering"]),
+        .executable(name: "actorgraph", targets: ["actorgraph"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // Model and algorithms: pure Swift, no file I/O, no C.
+        .target(name: "ActorGraphCore"),
+
+        // Readers and writers (YAML/JSON graph files, CSV tables, DOT text).
+        // Pure Swift: builds on a machine without Graphviz.
+        .target(
+            name: "ActorGraphFormats",
+            dependencies: ["ActorGraphCore", .product(name: "Yams", package: "Yams")]
+        ),
+
+        // The installed Graphviz C library (Debian: libgraphviz-dev).
+        .systemLibrary(
+            name: "CGraphviz",
+            pkgConfig: "libgvc",
+            providers: [.apt(["libgraphviz-dev"])]
+        ),
+
+        // The only importer of CGraphviz: layouts and renders in process.
+        .target(
+            name: "ActorGraphRendering",
+            dependencies: ["ActorGraphCore", "ActorGraphFormats", "CGraphviz"]
+        ),
+
+        // The command-line tool: parse, call, print.
+        .executableTarget(
+            name: "actorgraph",
+            dependencies: [
+                "ActorGraphCore", "ActorGraphFormats", "ActorGraphRendering",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // Tests
+        .target(
+            name: "TestSupport",
+            dependencies: ["ActorGraphCore", "ActorGraphFormats"],
+            path: "Tests/TestSupport"
+        ),
+        .testTarget(name: "ActorGraphCoreTests", dependencies: ["ActorGraphCore", "TestSupport"]),
+        .testTarget(
+            name: "ActorGraphFormatsTests",
+            dependencies: ["ActorGraphFormats", "TestSupport"],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(name: "ActorGraphRenderingTests", dependencies: ["ActorGraphRendering", "TestSupport"]),
+        .testTarget(
+            name: "ActorGraphCLITests",
+            dependencies: ["TestSupport"]
+        ),
+    ]
+)

@@ -1,0 +1,190 @@
+/// A stable, human-chosen identifier such as `hamas` or `iraq-gov`.
+public struct ActorID: Sendable, Hashable, Comparable, CustomStringConvertible,
+    ExpressibleByStringLiteral {
+    public let rawValue: String
+    public init(_ rawValue: String) { self.rawValue = rawValue }
+    public init(stringLiteral value: String) { self.rawValue = value }
+    public var description: String { rawValue }
+    public static func < (lhs: ActorID, rhs: ActorID) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+/// A source document's identifier, e.g. `004_c8ccd50eb3e71274`.
+public struct DocumentID: Sendable, Hashable, Comparable, CustomStringConvertible,
+    ExpressibleByStringLiteral {
+    public let rawValue: String
+    public init(_ rawValue: String) { self.rawValue = rawValue }
+    public init(stringLiteral value: String) { self.rawValue = value }
+    public var description: String { rawValue }
+    public static func < (lhs: DocumentID, rhs: DocumentID) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+/// A relation's identifier; derived as `source-type-target` when the file gives none.
+public struct RelationID: Sendable, Hashable, Comparable, CustomStringConvertible,
+    ExpressibleByStringLiteral {
+    public let rawValue: String
+    public init(_ rawValue: String) { self.rawValue = rawValue }
+    public init(stringLiteral value: String) { self.rawValue = value }
+    public var description: String { rawValue }
+    public static func < (lhs: RelationID, rhs: RelationID) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+/// A source document that relations cite.
+public struct Document: Sendable, Hashable {
+    public var id: DocumentID
+    /// Path of the text, relative to the graph's corpus folder.
+    public var path: String
+    public var title: String?
+    public var outlet: String?
+    public var published: PartialDate?
+    public var url: String?
+    public var notes: String?
+
+    public init(id: DocumentID, path: String, title: String? = nil, outlet: String? = nil,
+                published: PartialDate? = nil, url: String? = nil, notes: String? = nil) {
+        self.id = id
+        self.path = path
+        self.title = title
+        self.outlet = outlet
+        self.published = published
+        self.url = url
+        self.notes = notes
+    }
+}
+
+/// Membership of one actor in another: a person in an organization, a faction in an umbrella.
+public struct Membership: Sendable, Hashable {
+    public var actor: ActorID
+    public var role: String?
+    public var date: PartialDate?
+    public var until: PartialDate?
+
+    public init(actor: ActorID, role: String? = nil, date: PartialDate? = nil,
+                until: PartialDate? = nil) {
+        self.actor = actor
+        self.role = role
+        self.date = date
+        self.until = until
+    }
+}
+
+/// A node of the graph: a government, militia, organization, person, international body or group.
+///
+/// Named `ActorNode`, not `Actor`, so that it never shadows Swift's `Actor` protocol.
+public struct ActorNode: Sendable, Hashable {
+    public var id: ActorID
+    public var name: String
+    public var kind: ActorKind
+    public var aliases: [String]
+    /// ISO 3166-1 alpha-2 code of the actor's home country, when it has one.
+    public var country: String?
+    public var memberOf: [Membership]
+    public var wikidata: String?
+    public var notes: String?
+
+    public init(id: ActorID, name: String, kind: ActorKind, aliases: [String] = [],
+                country: String? = nil, memberOf: [Membership] = [], wikidata: String? = nil,
+                notes: String? = nil) {
+        self.id = id
+        self.name = name
+        self.kind = kind
+        self.aliases = aliases
+        self.country = country
+        self.memberOf = memberOf
+        self.wikidata = wikidata
+        self.notes = notes
+    }
+}
+
+/// One piece of evidence: a verbatim quote from a document.
+public struct Evidence: Sendable, Hashable {
+    public var document: DocumentID
+    public var quote: String
+
+    public init(document: DocumentID, quote: String) {
+        self.document = document
+        self.quote = quote
+    }
+}
+
+/// A typed, dated, evidenced relation between two actors.
+public struct Relation: Sendable, Hashable {
+    public var id: RelationID
+    public var source: ActorID
+    public var target: ActorID
+    public var type: RelationType
+    /// A short verb phrase: "praised", "met with", "office in Baghdad".
+    public var label: String?
+    /// When the relation held or the event happened (not when it was published).
+    public var date: PartialDate?
+    /// The last date it held, for relations that span time.
+    public var until: PartialDate?
+    public var modality: Modality
+    public var evidence: [Evidence]
+    /// An optional numeric weight (strength, count, Goldstein value) for weighted analysis.
+    public var weight: Double?
+    public var notes: String?
+
+    public init(id: RelationID, source: ActorID, target: ActorID, type: RelationType,
+                label: String? = nil, date: PartialDate? = nil, until: PartialDate? = nil,
+                modality: Modality = .asserted, evidence: [Evidence] = [], weight: Double? = nil,
+                notes: String? = nil) {
+        self.id = id
+        self.source = source
+        self.target = target
+        self.type = type
+        self.label = label
+        self.date = date
+        self.until = until
+        self.modality = modality
+        self.evidence = evidence
+        self.weight = weight
+        self.notes = notes
+    }
+
+    /// The default identifier for a relation: `source-type-target`.
+    public static func defaultID(source: ActorID, type: RelationType, target: ActorID) -> RelationID {
+        RelationID("\(source.rawValue)-\(type.rawValue)-\(target.rawValue)")
+    }
+}
+
+/// An actor relationship graph: a multigraph of actors and typed relations, with the documents
+/// the relations cite.
+///
+/// Values are kept in the order given; ``canonicalized()`` sorts them by id, which is the order
+/// every writer uses.
+public struct ActorGraph: Sendable, Hashable {
+    public var title: String?
+    public var description: String?
+    /// Folder holding the documents, relative to the graph file (default: the graph's folder).
+    public var corpus: String?
+    public var documents: [Document]
+    public var actors: [ActorNode]
+    public var relations: [Relation]
+
+    public init(title: String? = nil, description: String? = nil, corpus: String? = nil,
+                documents: [Document] = [], actors: [ActorNode] = [], relations: [Relation] = []) {
+        self.title = title
+        self.description = description
+        self.corpus = corpus
+        self.documents = documents
+        self.actors = actors
+        self.relations = relations
+    }
+
+    /// The same graph with documents, actors and relations sorted by id.
+    ///
+    /// - Complexity: O(n log n) in the number of elements.
+    public func canonicalized() -> ActorGraph {
+        var copy = self
+        copy.documents.sort { $0.id < $1.id }
+        copy.actors.sort { $0.id < $1.id }
+        copy.relations.sort { $0.id < $1.id }
+        return copy
+    }
+
+    /// The actor with the given id, if any. O(n); use ``ActorIndex`` for repeated look-ups.
+    public func actor(_ id: ActorID) -> ActorNode? { actors.first { $0.id == id } }
+
+    /// The document with the given id, if any.
+    public func document(_ id: DocumentID) -> Document? { documents.first { $0.id == id } }
+}

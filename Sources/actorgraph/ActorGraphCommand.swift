@@ -1,0 +1,15 @@
+import ArgumentParser
+
+@main
+struct ActorGraphCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "actorgraph",
+        abstract: "Actor relationship graphs: who supports, meets, opposes and hosts whom, with evidence.",
+        discussion: """
+            Exit status: 0 success; 1 the input has errors or an output cannot be written;
+            2 a named actor is unknown or ambiguous; 64 bad command-line usage.
+            """,
+        version: "0.1.0",
+        subcommands: [Validate.self, Stats.self, Show.self, Import.self, Export.self]
+    )
+}

@@ -1,0 +1,105 @@
+import ActorGraphCore
+import ActorGraphFormats
+import ArgumentParser
+import Foundation
+
+/// Graph-file syntax from an output path's extension.
+func syntax(forPath path: String) -> GraphFileWriter.Syntax? {
+    switch URL(fileURLWithPath: path).pathExtension.lowercased() {
+    case "yaml", "yml": return .yaml
+    case "json": return .json
+    default: return nil
+    }
+}
+
+struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Turn CSV tables into a graph file.",
+        discussion: """
+            The edges table has the header source,target,type and optional columns id, date, until, \
+            label, modality, document, quote, weight, notes. Without --nodes, actors are created \
+            from the edge endpoints (kind group, name = id). See docs/FORMAT.md.
+            """)
+
+    @Argument(help: "The edges table (.csv).")
+    var input: String
+
+    @Option(help: "An optional nodes table: id,name,kind,…")
+    var nodes: String?
+
+    @Option(help: "An optional documents table: id,path,…")
+    var documents: String?
+
+    @Option(name: .shortAndLong, help: "The graph file to write (.yaml, .yml or .json), or - for YAML on stdout.")
+    var output: String
+
+    func validate() throws {
+        guard output == "-" || syntax(forPath: output) != nil else {
+            throw ValidationError("the output must end in .yaml, .yml or .json")
+        }
+        guard URL(fileURLWithPath: input).pathExtension.lowercased() == "csv" else {
+            throw ValidationError("the input must be a .csv edges table")
+        }
+    }
+
+    func run() throws {
+        let edges = CSVGraph.Input(file: input, bytes: try readBytes(input))
+        let nodeInput = try nodes.map { CSVGraph.Input(file: $0, bytes: try readBytes($0)) }
+        let documentInput = try documents.map { CSVGraph.Input(file: $0, bytes: try readBytes($0)) }
+        let graph: ActorGraph
+        do {
+            graph = try CSVGraph.graph(edges: edges, nodes: nodeInput, documents: documentInput)
+        } catch {
+            throw report(error)
+        }
+        try writeOutput(GraphFileWriter.text(for: graph, syntax: syntax(forPath: output) ?? .yaml), to: output)
+        if output != "-" {
+            printError("wrote \(output): \(graph.actors.count) actors, \(graph.relations.count) relations")
+        }
+    }
+}
+
+struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write a graph in another format: yaml, json, or csv (nodes.csv, edges.csv, documents.csv in a folder).")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case yaml, json, csv }
+
+    @Argument(help: "A graph file.")
+    var file: String
+
+    @Option(help: "yaml, json or csv.")
+    var format: Format
+
+    @Option(name: .shortAndLong, help: "Output file (- for stdout); for csv, a folder.")
+    var output: String = "-"
+
+    @Flag(help: "Do not read the cited documents (skip quote verification).")
+    var noQuotes = false
+
+    func validate() throws {
+        if format == .csv && output == "-" {
+            throw ValidationError("--format csv writes three files: name a folder with -o")
+        }
+    }
+
+    func run() throws {
+        let graph = try loadGraph(file, verifyEvidence: !noQuotes).graph
+        switch format {
+        case .yaml: try writeOutput(GraphFileWriter.text(for: graph, syntax: .yaml), to: output)
+        case .json: try writeOutput(GraphFileWriter.text(for: graph, syntax: .json), to: output)
+        case .csv:
+            do {
+                try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+            } catch {
+                printError("\(output): error: cannot create folder: \(error.localizedDescription)")
+                throw ExitCode(Exit.inputErrors)
+            }
+            let tables = CSVGraph.tables(for: graph)
+            let folder = URL(fileURLWithPath: output)
+            try writeOutput(tables.nodes, to: folder.appendingPathComponent("nodes.csv").path)
+            try writeOutput(tables.edges, to: folder.appendingPathComponent("edges.csv").path)
+            try writeOutput(tables.documents, to: folder.appendingPathComponent("documents.csv").path)
+        }
+    }
+}
