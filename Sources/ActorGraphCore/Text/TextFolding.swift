@@ -41,22 +41,34 @@ public enum TextFolding {
         return String(out)
     }
 
-    /// Levenshtein edit distance between two strings, by Unicode scalars.
+    /// The text with every run of white space (line breaks included) turned into one space and
+    /// the ends trimmed; every other character is kept as it is. For one-line display of quotes.
+    public static func singleLine(_ text: String) -> String {
+        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    /// Edit distance between two strings by Unicode scalars, counting an insertion, a deletion,
+    /// a substitution or a swap of two neighbours as one edit (optimal string alignment).
     ///
     /// - Complexity: O(n·m) time, O(m) space.
     public static func editDistance(_ a: String, _ b: String) -> Int {
         let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
         if x.isEmpty { return y.count }
         if y.isEmpty { return x.count }
+        var before = [Int](repeating: 0, count: y.count + 1)
         var previous = Array(0...y.count)
         var current = [Int](repeating: 0, count: y.count + 1)
         for i in 1...x.count {
             current[0] = i
             for j in 1...y.count {
                 let cost = x[i - 1] == y[j - 1] ? 0 : 1
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                var d = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                if i > 1, j > 1, x[i - 1] == y[j - 2], x[i - 2] == y[j - 1] {
+                    d = min(d, before[j - 2] + 1)
+                }
+                current[j] = d
             }
-            swap(&previous, &current)
+            (before, previous, current) = (previous, current, before)
         }
         return previous[y.count]
     }

@@ -124,6 +124,9 @@ struct GraphPlaces {
 struct GraphDecoder {
     var sink: DiagnosticSink
     var places = GraphPlaces()
+    /// Relations without an `evidence` key; past the limit they are counted, not listed.
+    var unevidenced = 0
+    static let unevidencedWarningLimit = 5
 
     init(sink: DiagnosticSink) { self.sink = sink }
 
@@ -148,6 +151,10 @@ struct GraphDecoder {
             if let relation = decodeRelation(item, index: graph.relations.count, counts: &counts) {
                 graph.relations.append(relation)
             }
+        }
+        if unevidenced > Self.unevidencedWarningLimit {
+            sink.warning("\(unevidenced - Self.unevidencedWarningLimit) more relations cite no evidence "
+                         + "(\(unevidenced) in all)", at: nil)
         }
         return graph
     }
@@ -259,6 +266,12 @@ struct GraphDecoder {
             evidence.append(Evidence(document: DocumentID(document), quote: quote))
             evidencePlaces.append((e.node("document")?.place, e.node("quote")?.place))
         }
+        if f.node("evidence") == nil, let source, let target, let type {
+            unevidenced += 1
+            if unevidenced <= Self.unevidencedWarningLimit {
+                sink.warning("relation \(source) \(type.rawValue) \(target) cites no evidence", at: f.place)
+            }
+        }
         if let source, let target, source == target {
             sink.error("relation joins '\(source)' to itself", at: f.node("target")?.place)
         }
@@ -315,7 +328,10 @@ struct GraphDecoder {
         var texts: [DocumentID: String?] = [:]
         if let corpus {
             for document in graph.documents {
-                texts[document.id] = load(document, corpus: corpus, verify: options.verifyEvidence)
+                texts[document.id] = load(document, corpus: corpus,
+                                          corpusName: graph.corpus.map { "corpus: \($0)" }
+                                              ?? "the graph file's folder",
+                                          verify: options.verifyEvidence)
             }
         }
         for (index, relation) in graph.relations.enumerated() {
@@ -325,10 +341,6 @@ struct GraphDecoder {
             }
             if places.actors[relation.target] == nil {
                 unknownActor(relation.target, at: at?.target, role: "target")
-            }
-            if relation.evidence.isEmpty {
-                sink.warning("relation '\(relation.id)' cites no evidence",
-                             at: places.relations[relation.id] ?? nil)
             }
             for (k, evidence) in relation.evidence.enumerated() {
                 let place = at?.evidence[k]
@@ -348,14 +360,14 @@ struct GraphDecoder {
     }
 
     /// Reads a document's text (normalised for quote look-up), reporting paths outside the corpus.
-    mutating func load(_ document: Document, corpus: URL, verify: Bool) -> String? {
+    mutating func load(_ document: Document, corpus: URL, corpusName: String, verify: Bool) -> String? {
         let place = places.documents[document.id] ?? nil
         let url = URL(fileURLWithPath: document.path, relativeTo: corpus).standardizedFileURL
         let root = corpus.resolvingSymlinksInPath().path
         let resolved = url.resolvingSymlinksInPath().path
         if document.path.hasPrefix("/") || !(resolved == root || resolved.hasPrefix(root + "/")) {
             sink.error("document '\(document.id)' path '\(document.path)' resolves outside the "
-                       + "corpus folder \(corpus.path)", at: place)
+                       + "corpus folder (\(corpusName))", at: place)
             return nil
         }
         guard verify else { return nil }

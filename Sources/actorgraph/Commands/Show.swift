@@ -59,7 +59,7 @@ struct Show: ParsableCommand {
             line += ", \(r.modality.rawValue))"
             if let l = r.label { line += "  \(l)" }
             line += "\n"
-            for e in r.evidence { line += "      \"\(TextFolding.quoteKey(e.quote))\" [\(e.document)]\n" }
+            for e in r.evidence { line += "      \"\(TextFolding.singleLine(e.quote))\" [\(e.document)]\n" }
             return line
         }
         out += "relations out (\(outgoing.count)):\n"

@@ -49,7 +49,7 @@ struct Stats: ParsableCommand {
         for document in graph.documents.sorted(by: { $0.id < $1.id }) {
             let n = s.relationsByDocument[document.id] ?? 0
             out += "  " + document.id.rawValue + "  " + String(n).leftAligned(4)
-                + (document.title.map { String($0.prefix(60)) } ?? document.path) + "\n"
+                + (document.title.map { $0.count > 60 ? String($0.prefix(59)) + "…" : $0 } ?? document.path) + "\n"
         }
         return out
     }
