@@ -10,6 +10,6 @@ struct ActorGraphCommand: ParsableCommand {
             2 a named actor is unknown or ambiguous; 64 bad command-line usage.
             """,
         version: "0.1.0",
-        subcommands: [Validate.self, Stats.self, Show.self, Import.self, Export.self]
+        subcommands: [Validate.self, Stats.self, Show.self, Render.self, LayoutCommand.self, Import.self, Export.self]
     )
 }

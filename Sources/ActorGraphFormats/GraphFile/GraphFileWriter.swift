@@ -40,6 +40,13 @@ public indirect enum OrderedValue: Sendable {
         return out + "\n"
     }
 
+    /// JSON on one line, no spaces: for values embedded in other formats (DOT attributes).
+    public var compactJSON: String {
+        var out = ""
+        JSONEmitter.emitCompact(self, into: &out)
+        return out
+    }
+
     public static func int(_ value: Int) -> OrderedValue { .number(String(value)) }
     public static func double(_ value: Double) -> OrderedValue { .number(formatNumber(value)) }
     public static func optional(_ value: String?) -> OrderedValue { value.map { .string($0) } ?? .null }
@@ -262,6 +269,31 @@ enum JSONEmitter {
                 out += i + 1 < pairs.count ? ",\n" : "\n"
             }
             out += String(repeating: " ", count: indent) + "}"
+        }
+    }
+
+    static func emitCompact(_ value: OrderedValue, into out: inout String) {
+        switch value {
+        case .string(let s): string(s, into: &out)
+        case .number(let n): out += n
+        case .bool(let b): out += b ? "true" : "false"
+        case .null: out += "null"
+        case .list(let items):
+            out += "["
+            for (i, item) in items.enumerated() {
+                if i > 0 { out += "," }
+                emitCompact(item, into: &out)
+            }
+            out += "]"
+        case .map(let pairs):
+            out += "{"
+            for (i, (k, v)) in pairs.enumerated() {
+                if i > 0 { out += "," }
+                string(k, into: &out)
+                out += ":"
+                emitCompact(v, into: &out)
+            }
+            out += "}"
         }
     }
 

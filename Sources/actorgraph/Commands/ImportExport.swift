@@ -61,9 +61,10 @@ struct Import: ParsableCommand {
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write a graph in another format: yaml, json, or csv (nodes.csv, edges.csv, documents.csv in a folder).")
+        abstract: "Write a graph in another format: yaml, json, dot, or csv (nodes.csv, edges.csv, documents.csv in a folder).",
+        discussion: "DOT export is our own writer (no Graphviz needed): one DOT edge per relation, every attribute kept (kind, type, label, date, modality, evidence as JSON), readable back exactly by `actorgraph import FILE.dot`.")
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case yaml, json, csv }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case yaml, json, csv, dot }
 
     @Argument(help: "A graph file.")
     var file: String
@@ -77,6 +78,19 @@ struct Export: ParsableCommand {
     @Flag(help: "Do not read the cited documents (skip quote verification).")
     var noQuotes = false
 
+    @Flag(help: "DOT only: group members inside their umbrella actor (memberOf).")
+    var cluster = false
+
+    @Flag(help: "DOT only: add a legend of the kinds and types present.")
+    var legend = false
+
+    var dotOptions: DiagramOptions {
+        var options = DiagramOptions.export
+        options.cluster = cluster
+        options.legend = legend
+        return options
+    }
+
     func validate() throws {
         if format == .csv && output == "-" {
             throw ValidationError("--format csv writes three files: name a folder with -o")
@@ -88,6 +102,7 @@ struct Export: ParsableCommand {
         switch format {
         case .yaml: try writeOutput(GraphFileWriter.text(for: graph, syntax: .yaml), to: output)
         case .json: try writeOutput(GraphFileWriter.text(for: graph, syntax: .json), to: output)
+        case .dot: try writeOutput(DOTWriter.text(for: graph, options: dotOptions), to: output)
         case .csv:
             do {
                 try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
