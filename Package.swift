@@ -58,7 +58,11 @@ let package = Package(
             dependencies: ["ActorGraphFormats", "TestSupport"],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "ActorGraphRenderingTests", dependencies: ["ActorGraphRendering", "TestSupport"]),
+        .testTarget(
+            name: "ActorGraphRenderingTests",
+            dependencies: ["ActorGraphRendering", "TestSupport"],
+            exclude: ["Golden"]
+        ),
         .testTarget(
             name: "ActorGraphCLITests",
             dependencies: ["TestSupport"]

@@ -19,3 +19,20 @@ public enum RepositoryPaths {
         return url
     }
 }
+
+/// Text as Graphviz writes it into SVG: XML entities, plus `-` as `&#45;`.
+public func graphvizSVGText(_ s: String) -> String {
+    var out = ""
+    for c in s {
+        switch c {
+        case "&": out += "&amp;"
+        case "<": out += "&lt;"
+        case ">": out += "&gt;"
+        case "\"": out += "&quot;"
+        case "'": out += "&#39;"
+        case "-": out += "&#45;"
+        default: out.append(c)
+        }
+    }
+    return out
+}

@@ -8,6 +8,9 @@ import ActorGraphCore
 /// and non-Latin text need no special cases. Node names are escString-escaped like values (a
 /// backslash is doubled, a line break becomes `\n`): a name ending in a backslash, which raw DOT
 /// cannot express, stays parseable, and the node's `id` attribute carries the exact identifier.
+/// Attribute keys are written bare (pydot keeps quotes in quoted keys), and a node named exactly
+/// `graph`, `node` or `edge` gets a `_` suffix in the DOT text (pydot drops such nodes); its `id`
+/// attribute still carries the exact name.
 public enum DOTWriter {
     /// DOT text for a drawing.
     ///
@@ -15,8 +18,10 @@ public enum DOTWriter {
     public static func text(for drawing: DrawingGraph) -> String {
         var out = "digraph \(quote(drawing.name)) {\n"
         func attributes(_ list: [DrawingGraph.Attribute]) -> String {
-            list.map { "\(quote($0.key))=\(quote($0.value))" }.joined(separator: ", ")
+            list.map { "\(key($0.key))=\(quote($0.value))" }.joined(separator: ", ")
         }
+        let names = dotNames(for: drawing.nodes.map(\.name))
+        func nodeID(_ name: String) -> String { quote(names[name] ?? EscString.escape(name)) }
         if !drawing.graphAttributes.isEmpty { out += "  graph [\(attributes(drawing.graphAttributes))];\n" }
         if !drawing.nodeDefaults.isEmpty { out += "  node [\(attributes(drawing.nodeDefaults))];\n" }
         if !drawing.edgeDefaults.isEmpty { out += "  edge [\(attributes(drawing.edgeDefaults))];\n" }
@@ -35,7 +40,7 @@ public enum DOTWriter {
         }
         for edge in drawing.edges {
             out += "  \(nodeID(edge.tail)) -> \(nodeID(edge.head)) ["
-            out += "\(quote("key"))=\(quote(EscString.escape(edge.key)))"
+            out += "key=\(quote(EscString.escape(edge.key)))"
             if !edge.attributes.isEmpty { out += ", " + attributes(edge.attributes) }
             out += "];\n"
         }
@@ -48,7 +53,30 @@ public enum DOTWriter {
         text(for: DiagramBuilder.drawing(of: graph, options: options))
     }
 
-    static func nodeID(_ name: String) -> String { quote(EscString.escape(name)) }
+    /// The name each node gets in DOT text: escString-escaped, and suffixed when pydot would
+    /// mistake it for a keyword statement.
+    static func dotNames(for nodes: [String]) -> [String: String] {
+        var result: [String: String] = [:]
+        var used = Set(nodes.map(EscString.escape))
+        for node in nodes {
+            var name = EscString.escape(node)
+            if ["graph", "node", "edge"].contains(name) {
+                repeat { name += "_" } while used.contains(name)
+                used.insert(name)
+            }
+            result[node] = name
+        }
+        return result
+    }
+
+    /// An attribute key: bare when it is a plain identifier that is not a keyword, else quoted.
+    static func key(_ text: String) -> String {
+        let keywords: Set<String> = ["node", "edge", "graph", "digraph", "subgraph", "strict"]
+        guard let first = text.unicodeScalars.first, first.isASCIILetterOrUnderscore,
+              text.unicodeScalars.allSatisfy({ $0.isASCIILetterOrUnderscore || ("0"..."9").contains($0) }),
+              !keywords.contains(text.lowercased()) else { return quote(text) }
+        return text
+    }
 
     /// A DOT double-quoted string. Inside quotes DOT's only escape is `\"`; a backslash before
     /// any other character is kept as it is. Values reach here escString-escaped (every backslash

@@ -8,6 +8,12 @@ public struct LoadedGraph: Sendable {
     public var warnings: [Diagnostic]
     /// The folder document paths are resolved against.
     public var corpusDirectory: URL?
+
+    public init(graph: ActorGraph, warnings: [Diagnostic], corpusDirectory: URL?) {
+        self.graph = graph
+        self.warnings = warnings
+        self.corpusDirectory = corpusDirectory
+    }
 }
 
 /// Reads graph files (YAML, or JSON with the same schema) and checks them.
@@ -74,9 +80,12 @@ public enum GraphFileReader {
         }
         var decoder = GraphDecoder(sink: sink)
         let graph = decoder.decode(root)
+        // Folders are made directory URLs explicitly: whether they exist must not change how a
+        // relative document path resolves against them.
         let corpus = baseDirectory.map { base in
-            graph.corpus.map { URL(fileURLWithPath: $0, relativeTo: base).standardizedFileURL }
-                ?? base.standardizedFileURL
+            let folder = URL(fileURLWithPath: base.path, isDirectory: true)
+            return graph.corpus.map { URL(fileURLWithPath: $0, isDirectory: true, relativeTo: folder).standardizedFileURL }
+                ?? folder.standardizedFileURL
         }
         decoder.check(graph, corpus: corpus, options: options)
         sink = decoder.sink

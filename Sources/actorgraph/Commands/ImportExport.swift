@@ -1,5 +1,6 @@
 import ActorGraphCore
 import ActorGraphFormats
+import ActorGraphRendering
 import ArgumentParser
 import Foundation
 
@@ -14,14 +15,16 @@ func syntax(forPath path: String) -> GraphFileWriter.Syntax? {
 
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Turn CSV tables into a graph file.",
+        abstract: "Turn CSV tables or a DOT file into a graph file.",
         discussion: """
-            The edges table has the header source,target,type and optional columns id, date, until, \
+            A .dot or .gv file is read by Graphviz's own parser; node attribute kind and edge \
+            attributes type, label, date, until, modality and evidence map onto the model, and \
+            anything missing is defaulted with a warning. The edges table has the header source,target,type and optional columns id, date, until, \
             label, modality, document, quote, weight, notes. Without --nodes, actors are created \
             from the edge endpoints (kind group, name = id). See docs/FORMAT.md.
             """)
 
-    @Argument(help: "The edges table (.csv).")
+    @Argument(help: "The edges table (.csv), or a DOT file (.dot, .gv).")
     var input: String
 
     @Option(help: "An optional nodes table: id,name,kind,…")
@@ -37,12 +40,33 @@ struct Import: ParsableCommand {
         guard output == "-" || syntax(forPath: output) != nil else {
             throw ValidationError("the output must end in .yaml, .yml or .json")
         }
-        guard URL(fileURLWithPath: input).pathExtension.lowercased() == "csv" else {
-            throw ValidationError("the input must be a .csv edges table")
+        guard ["csv", "dot", "gv"].contains(inputExtension) else {
+            throw ValidationError("the input must be a .csv edges table or a .dot/.gv file")
+        }
+        if inputExtension != "csv" && (nodes != nil || documents != nil) {
+            throw ValidationError("--nodes and --documents go with a .csv edges table")
         }
     }
 
+    var inputExtension: String { URL(fileURLWithPath: input).pathExtension.lowercased() }
+
     func run() throws {
+        if inputExtension != "csv" {
+            let text = String(decoding: try readBytes(input), as: UTF8.self)
+            let loaded: LoadedGraph
+            do {
+                loaded = try DOTImporter.graph(fromDOT: text, file: input)
+            } catch {
+                throw report(error)
+            }
+            for warning in loaded.warnings { printError(warning.description) }
+            let graph = loaded.graph
+            try writeOutput(GraphFileWriter.text(for: graph, syntax: syntax(forPath: output) ?? .yaml), to: output)
+            if output != "-" {
+                printError("wrote \(output): \(graph.actors.count) actors, \(graph.relations.count) relations")
+            }
+            return
+        }
         let edges = CSVGraph.Input(file: input, bytes: try readBytes(input))
         let nodeInput = try nodes.map { CSVGraph.Input(file: $0, bytes: try readBytes($0)) }
         let documentInput = try documents.map { CSVGraph.Input(file: $0, bytes: try readBytes($0)) }
