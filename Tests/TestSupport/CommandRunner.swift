@@ -9,7 +9,7 @@ public struct CommandResult: Sendable {
 
 /// Runs the built `actorgraph` binary (next to the test bundle) with the given arguments.
 public func runActorGraph(_ arguments: [String], in directory: URL = RepositoryPaths.root,
-                          stdin: String? = nil) throws -> CommandResult {
+                          stdin: String? = nil, environment: [String: String] = [:]) throws -> CommandResult {
     let products = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
     var binary = products.appendingPathComponent("actorgraph")
     if !FileManager.default.fileExists(atPath: binary.path) {
@@ -24,6 +24,9 @@ public func runActorGraph(_ arguments: [String], in directory: URL = RepositoryP
     process.executableURL = binary
     process.arguments = arguments
     process.currentDirectoryURL = directory
+    if !environment.isEmpty {
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    }
     let out = Pipe(), err = Pipe(), input = Pipe()
     process.standardOutput = out
     process.standardError = err
