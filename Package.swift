@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "ActorGraphFormats", targets: ["ActorGraphFormats"]),
         .library(name: "ActorGraphRendering", targets: ["ActorGraphRendering"]),
         .executable(name: "actorgraph", targets: ["actorgraph"]),
+        .executable(name: "actorgraph-bench", targets: ["ActorGraphBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -40,6 +41,15 @@ let package = Package(
         // The command-line tool: parse, call, print.
         .executableTarget(
             name: "actorgraph",
+            dependencies: [
+                "ActorGraphCore", "ActorGraphFormats", "ActorGraphRendering",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // Benchmark and leak-check drivers (scripts/bench, scripts/leakcheck).
+        .executableTarget(
+            name: "ActorGraphBench",
             dependencies: [
                 "ActorGraphCore", "ActorGraphFormats", "ActorGraphRendering",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

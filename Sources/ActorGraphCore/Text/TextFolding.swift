@@ -44,7 +44,20 @@ public enum TextFolding {
     /// The text with every run of white space (line breaks included) turned into one space and
     /// the ends trimmed; every other character is kept as it is. For one-line display of quotes.
     public static func singleLine(_ text: String) -> String {
-        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            let blank = scalar.isASCII ? (scalar == " " || (0x09...0x0D).contains(scalar.value))
+                                       : scalar.properties.isWhitespace
+            if blank {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if pendingSpace { out.append(0x20); pendingSpace = false }
+            if scalar.isASCII { out.append(UInt8(scalar.value)) } else { UTF8.encode(scalar) { out.append($0) } }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Edit distance between two strings by Unicode scalars, counting an insertion, a deletion,

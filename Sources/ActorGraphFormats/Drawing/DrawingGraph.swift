@@ -79,17 +79,20 @@ public struct DrawingGraph: Sendable, Hashable {
 /// text exactly, and ``unescape(_:)`` gives it back.
 public enum EscString {
     public static func escape(_ text: String) -> String {
-        guard text.contains(where: { $0 == "\\" || $0 == "\n" || $0 == "\r" }) else { return text }
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            default: out.unicodeScalars.append(scalar)
+        // Byte-level: `\\`, LF and CR are ASCII, so UTF-8 sequences pass through untouched.
+        let utf8 = text.utf8
+        guard utf8.contains(where: { $0 == 0x5C || $0 == 0x0A || $0 == 0x0D }) else { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(utf8.count + 8)
+        for byte in utf8 {
+            switch byte {
+            case 0x5C: out += [0x5C, 0x5C]
+            case 0x0A: out += [0x5C, UInt8(ascii: "n")]
+            case 0x0D: out += [0x5C, UInt8(ascii: "r")]
+            default: out.append(byte)
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The inverse of ``escape(_:)``. `\l` and `\r` (left/right-justified line ends) read as line

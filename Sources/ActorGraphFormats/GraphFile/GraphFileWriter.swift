@@ -300,25 +300,35 @@ enum JSONEmitter {
     /// A JSON string literal. Besides what JSON requires, the characters YAML treats as line
     /// breaks or byte-order marks are escaped, so the file also reads back through YAML readers.
     static func string(_ s: String, into out: inout String) {
-        out += "\""
+        let utf8 = s.utf8
+        // Fast path: printable ASCII without quotes or backslashes needs no escape at all.
+        if !utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 >= 0x7F }) {
+            out += "\""
+            out += s
+            out += "\""
+            return
+        }
+        var bytes: [UInt8] = [0x22]
+        bytes.reserveCapacity(utf8.count + 16)
         for c in s.unicodeScalars {
             switch c {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
+            case "\"": bytes += [0x5C, 0x22]
+            case "\\": bytes += [0x5C, 0x5C]
+            case "\n": bytes += [0x5C, UInt8(ascii: "n")]
+            case "\t": bytes += [0x5C, UInt8(ascii: "t")]
+            case "\r": bytes += [0x5C, UInt8(ascii: "r")]
             default:
                 if c.value < 0x20 || c.value == 0x7F || (0x80...0x9F).contains(c.value)
                     || c.value == 0x2028 || c.value == 0x2029 || c.value == 0xFEFF
                     || c.value == 0xFFFE || c.value == 0xFFFF {
-                    out += "\\u" + String(c.value, radix: 16).leftPadded(4)
+                    bytes += Array(("\\u" + String(c.value, radix: 16).leftPadded(4)).utf8)
                 } else {
-                    out.unicodeScalars.append(c)
+                    UTF8.encode(c) { bytes.append($0) }
                 }
             }
         }
-        out += "\""
+        bytes.append(0x22)
+        out += String(decoding: bytes, as: UTF8.self)
     }
 }
 

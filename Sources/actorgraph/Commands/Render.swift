@@ -43,8 +43,11 @@ struct Render: ParsableCommand {
     func run() throws {
         let graph = try loadGraph(file, verifyEvidence: !noQuotes).graph
         let shown = try view.apply(to: graph)
-        let drawing = DiagramBuilder.drawing(of: shown, options: try view.diagramOptions(in: graph))
         let format = self.format ?? OutputFormat(pathExtension: URL(fileURLWithPath: output).pathExtension)!
+        var options = try view.diagramOptions(in: graph)
+        // Data attributes are invisible in pictures; positioned dot and json keep them.
+        options.dataAttributes = format == .dot || format == .json
+        let drawing = DiagramBuilder.drawing(of: shown, options: options)
         let engine = self.engine ?? .automatic(nodeCount: shown.actors.count)
         do {
             let result = try GraphvizRenderer.render(drawing, engine: engine, format: format)
