@@ -52,9 +52,20 @@ public enum GraphvizLibrary {
         }
     }
 
+    /// Plugin lists already asked for: `gvPluginList` leaks inside Graphviz 2.42 on every call,
+    /// and the installed plugins do not change while the process runs. Only touched under the lock.
+    nonisolated(unsafe) private static var pluginCache: [String: [String]] = [:]
+
     /// Plugins of a kind ("layout", "device", "render"…), as Graphviz names them, without the
-    /// `:plugin` suffix, sorted and unique.
+    /// `:plugin` suffix, sorted and unique. Call inside ``withContext(_:)``.
     static func plugins(kind: String, gvc: OpaquePointer) -> [String] {
+        if let cached = pluginCache[kind] { return cached }
+        let list = listPlugins(kind: kind, gvc: gvc)
+        pluginCache[kind] = list
+        return list
+    }
+
+    private static func listPlugins(kind: String, gvc: OpaquePointer) -> [String] {
         var count: Int32 = 0
         var kindName = Array(kind.utf8CString)
         guard let list = kindName.withUnsafeMutableBufferPointer({ gvPluginList(gvc, $0.baseAddress, &count, nil) })

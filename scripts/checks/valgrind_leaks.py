@@ -15,19 +15,20 @@ def main(path):
     records = re.split(r"\n==\d+== \n", text)
     ours, theirs = [], {}
     for record in records:
-        head = re.search(r"([\d,]+) bytes in ([\d,]+) blocks are definitely lost", record)
+        head = re.search(r"([\d,]+)(?: \(([\d,]+) direct, [\d,]+ indirect\))? bytes in ([\d,]+) blocks are definitely lost", record)
         if not head:
             continue
         frames = re.findall(r"(?:at|by) 0x[0-9A-F]+: (.*)", record)
         first = next((f for f in frames if not ALLOCATORS.search(f.split(" (")[0])), frames[0] if frames else "?")
-        size = int(head.group(1).replace(",", ""))
+        # Direct bytes, as valgrind's "definitely lost" total counts them.
+        size = int((head.group(2) or head.group(1)).replace(",", ""))
         if THEIRS.search(first) or first.startswith("???"):
             key = re.sub(r"0x[0-9A-F]+", "", first)[:110]
             theirs[key] = theirs.get(key, 0) + size
         else:
             ours.append((size, first, frames[:12]))
     print(f"valgrind: {summary.group(0) if summary else 'no definite leaks reported'}")
-    print("Graphviz-internal definite leaks, by first frame past the allocator:")
+    print(f"Graphviz-internal definite leaks ({sum(theirs.values()):,} B direct), by first frame past the allocator:")
     for key, size in sorted(theirs.items(), key=lambda kv: -kv[1]):
         print(f"  {size:>9,} B  {key}")
     if ours:

@@ -1,0 +1,226 @@
+/// How relations become edges for analysis.
+public enum DirectionMode: String, Sendable, CaseIterable {
+    /// Edges run source → target; `meets` (symmetric) gives an edge each way.
+    case directed
+    /// Every relation joins its two actors both ways.
+    case undirected
+}
+
+/// How the parallel relations of one pair collapse into one weighted edge.
+public enum WeightRule: String, Sendable, CaseIterable {
+    /// Every edge has weight 1, however many relations it stands for (the default).
+    case unit
+    /// An edge's weight is the number of relations it stands for.
+    case count
+    /// An edge's weight is the sum of its relations' `weight` fields (a relation without one counts 1).
+    case field
+}
+
+/// The simple weighted graph every algorithm runs on: compressed sparse rows with 32-bit indices.
+///
+/// Built from a view of an ``ActorGraph`` — a ``RelationFilter``, a ``DirectionMode``, actors to
+/// leave out, and a ``WeightRule`` — or from a plain edge list. Parallel relations of a pair
+/// collapse into one edge (rule: docs/DECISIONS.md); self-loops are dropped. Each adjacency entry
+/// remembers the relations it stands for, so path answers can cite them.
+///
+/// For a directed graph `out*` lists successors and `in*` predecessors; for an undirected graph
+/// both list neighbours and are the same arrays.
+public struct AnalysisGraph: Sendable {
+    public let nodeIDs: [ActorID]
+    public let isDirected: Bool
+    public let outOffsets: [Int32]
+    public let outTargets: [Int32]
+    public let outWeights: [Double]
+    public let inOffsets: [Int32]
+    public let inSources: [Int32]
+    public let inWeights: [Double]
+    /// For out-adjacency entry k, the relations behind it:
+    /// `relationIndices[relationOffsets[k]..<relationOffsets[k+1]]` (indices into the source graph's
+    /// `relations`). Empty when built from an edge list.
+    public let relationOffsets: [Int32]
+    public let relationIndices: [Int32]
+    /// Whether any edge weight differs from 1.
+    public let isWeighted: Bool
+
+    public var nodeCount: Int { nodeIDs.count }
+    /// Number of edges (an undirected edge counts once).
+    public var edgeCount: Int { isDirected ? outTargets.count : outTargets.count / 2 }
+
+    /// The index of an actor, if it is in the graph. O(n) the first time per call site; use
+    /// ``indexMap()`` for repeated look-ups.
+    public func index(of id: ActorID) -> Int32? { nodeIDs.firstIndex(of: id).map(Int32.init) }
+
+    public func indexMap() -> [ActorID: Int32] {
+        var map: [ActorID: Int32] = [:]
+        map.reserveCapacity(nodeIDs.count)
+        for (k, id) in nodeIDs.enumerated() { map[id] = Int32(k) }
+        return map
+    }
+
+    /// Successors (or neighbours) of `u`, as a range into `outTargets`/`outWeights`.
+    @inline(__always) public func outRange(_ u: Int) -> Range<Int> { Int(outOffsets[u])..<Int(outOffsets[u + 1]) }
+    @inline(__always) public func inRange(_ u: Int) -> Range<Int> { Int(inOffsets[u])..<Int(inOffsets[u + 1]) }
+
+    /// The relations behind out-adjacency entry `k`.
+    public func relations(atOutEntry k: Int) -> ArraySlice<Int32> {
+        guard !relationOffsets.isEmpty else { return [] }
+        return relationIndices[Int(relationOffsets[k])..<Int(relationOffsets[k + 1])]
+    }
+
+    /// The out-adjacency entry for u → v, if there is an edge.
+    public func outEntry(from u: Int, to v: Int) -> Int? {
+        for k in outRange(u) where Int(outTargets[k]) == v { return k }
+        return nil
+    }
+
+    /// Builds the analysis graph of a view of `graph`.
+    ///
+    /// - Parameters:
+    ///   - filter: which relations count.
+    ///   - mode: directed (meets both ways) or undirected.
+    ///   - weights: how parallel relations collapse.
+    ///   - avoiding: actors left out, with every relation that touches them.
+    /// - Complexity: O(A + R) time and space.
+    public init(_ graph: ActorGraph, filter: RelationFilter = RelationFilter(), mode: DirectionMode = .directed,
+                weights: WeightRule = .unit, avoiding: Set<ActorID> = []) {
+        var ids: [ActorID] = []
+        var index: [ActorID: Int32] = [:]
+        var kinds: [ActorID: ActorKind] = [:]
+        for actor in graph.actors where !avoiding.contains(actor.id) {
+            index[actor.id] = Int32(ids.count)
+            ids.append(actor.id)
+            kinds[actor.id] = actor.kind
+        }
+        var arcs: [Arc] = []
+        arcs.reserveCapacity(graph.relations.count * 2)
+        for (r, relation) in graph.relations.enumerated() {
+            guard let s = index[relation.source], let t = index[relation.target], s != t,
+                  filter.isEmpty || filter.keeps(relation, kind: { kinds[$0] }) else { continue }
+            let w: Double
+            switch weights {
+            case .unit, .count: w = 1
+            case .field: w = relation.weight ?? 1
+            }
+            arcs.append(Arc(source: s, target: t, weight: w, relation: Int32(r)))
+            if mode == .undirected || relation.type.isSymmetric {
+                arcs.append(Arc(source: t, target: s, weight: w, relation: Int32(r)))
+            }
+        }
+        self.init(nodeIDs: ids, arcs: arcs, directed: mode == .directed, merge: weights == .unit ? .keepOne : .sum,
+                  trackRelations: true)
+    }
+
+    /// Builds an analysis graph from an edge list over nodes `0..<ids.count`.
+    ///
+    /// For an undirected graph give each edge once. Repeated edges keep the last weight (as
+    /// networkx's `Graph.add_edge` does); self-loops are dropped.
+    /// - Complexity: O(V + E).
+    public init(nodeIDs ids: [ActorID], edges: [(Int32, Int32, Double)], directed: Bool) {
+        var arcs: [Arc] = []
+        arcs.reserveCapacity(edges.count * (directed ? 1 : 2))
+        for (s, t, w) in edges where s != t {
+            arcs.append(Arc(source: s, target: t, weight: w, relation: -1))
+            if !directed { arcs.append(Arc(source: t, target: s, weight: w, relation: -1)) }
+        }
+        self.init(nodeIDs: ids, arcs: arcs, directed: directed, merge: .keepLast, trackRelations: false)
+    }
+
+    struct Arc {
+        var source: Int32
+        var target: Int32
+        var weight: Double
+        var relation: Int32
+    }
+
+    enum Merge { case keepOne, keepLast, sum }
+
+    init(nodeIDs ids: [ActorID], arcs: [Arc], directed: Bool, merge: Merge, trackRelations: Bool) {
+        let n = ids.count
+        // Counting sort of the arcs by source: O(V + E).
+        var counts = [Int32](repeating: 0, count: n + 1)
+        for arc in arcs { counts[Int(arc.source) + 1] += 1 }
+        for u in 0..<n { counts[u + 1] += counts[u] }
+        var order = [Int32](repeating: 0, count: arcs.count)
+        var fill = counts
+        for (k, arc) in arcs.enumerated() {
+            order[Int(fill[Int(arc.source)])] = Int32(k)
+            fill[Int(arc.source)] += 1
+        }
+        // Merge parallel arcs per source with a "last seen at" marker per target: O(V + E).
+        var offsets = [Int32](repeating: 0, count: n + 1)
+        var targets: [Int32] = []
+        var weights: [Double] = []
+        var relationLists: [[Int32]] = []
+        targets.reserveCapacity(arcs.count)
+        weights.reserveCapacity(arcs.count)
+        var seenAt = [Int32](repeating: -1, count: n)
+        var weighted = false
+        for u in 0..<n {
+            let start = targets.count
+            for k in Int(counts[u])..<Int(counts[u + 1]) {
+                let arc = arcs[Int(order[k])]
+                let v = Int(arc.target)
+                let at = Int(seenAt[v])
+                if at >= start && at < targets.count && targets[at] == arc.target {
+                    switch merge {
+                    case .keepOne: break
+                    case .keepLast: weights[at] = arc.weight
+                    case .sum: weights[at] += arc.weight
+                    }
+                    if trackRelations { relationLists[at].append(arc.relation) }
+                } else {
+                    seenAt[v] = Int32(targets.count)
+                    targets.append(arc.target)
+                    weights.append(arc.weight)
+                    if trackRelations { relationLists.append([arc.relation]) }
+                }
+            }
+            offsets[u + 1] = Int32(targets.count)
+        }
+        for w in weights where w != 1 { weighted = true; break }
+        nodeIDs = ids
+        isDirected = directed
+        outOffsets = offsets
+        outTargets = targets
+        outWeights = weights
+        isWeighted = weighted
+        if trackRelations {
+            var ro = [Int32](repeating: 0, count: relationLists.count + 1)
+            var ri: [Int32] = []
+            ri.reserveCapacity(relationLists.reduce(0) { $0 + $1.count })
+            for (k, list) in relationLists.enumerated() {
+                ri.append(contentsOf: list)
+                ro[k + 1] = Int32(ri.count)
+            }
+            relationOffsets = ro
+            relationIndices = ri
+        } else {
+            relationOffsets = []
+            relationIndices = []
+        }
+        if !directed {
+            inOffsets = offsets
+            inSources = targets
+            inWeights = weights
+            return
+        }
+        // Reverse adjacency by counting sort on targets.
+        var inCounts = [Int32](repeating: 0, count: n + 1)
+        for t in targets { inCounts[Int(t) + 1] += 1 }
+        for u in 0..<n { inCounts[u + 1] += inCounts[u] }
+        var inFill = inCounts
+        var sources = [Int32](repeating: 0, count: targets.count)
+        var inW = [Double](repeating: 0, count: targets.count)
+        for u in 0..<n {
+            for k in Int(offsets[u])..<Int(offsets[u + 1]) {
+                let v = Int(targets[k])
+                sources[Int(inFill[v])] = Int32(u)
+                inW[Int(inFill[v])] = weights[k]
+                inFill[v] += 1
+            }
+        }
+        inOffsets = inCounts
+        inSources = sources
+        inWeights = inW
+    }
+}

@@ -1,0 +1,307 @@
+/// A path through the analysis graph: its nodes and the out-adjacency entries it uses.
+public struct GraphPath: Sendable, Hashable {
+    public var nodes: [Int32]
+    /// `entries[i]` is the out-adjacency entry for `nodes[i] → nodes[i+1]`.
+    public var entries: [Int]
+    /// Number of hops, or total weight when weighted.
+    public var length: Double
+}
+
+extension AnalysisGraph {
+    /// Shortest-path distances from `source` to every node (nil where unreachable): breadth-first
+    /// (hops) or Dijkstra (weights as lengths).
+    ///
+    /// - Complexity: O(V + E) unweighted, O((V + E) log V) weighted.
+    public func distances(from source: Int, weighted: Bool = false) -> [Double?] {
+        let finder = PathFinder(self)
+        finder.search(from: source, weighted: weighted && isWeighted, blockedNodes: nil, blockedEntries: nil, stopAt: nil)
+        return (0..<nodeCount).map { finder.distance[$0].isFinite ? finder.distance[$0] : nil }
+    }
+}
+
+/// Answers path questions on one analysis graph, reusing its work arrays between questions:
+/// nothing of size V is allocated per question, and only what a search touched is reset.
+public final class PathFinder {
+    public let graph: AnalysisGraph
+    var distance: [Double]
+    var parentEntry: [Int]       // out entry used to reach the node (forward search)
+    var backDistance: [Double]
+    var childEntry: [Int]        // out entry leaving the node towards the target (backward search)
+    var touched: [Int32] = []
+    var queue: [Int32]
+    var backQueue: [Int32]
+    var heap: MinHeap
+    var inEntryOfOut: [Int] = []  // for a backward search: in-entry k → out-entry index
+
+    public init(_ graph: AnalysisGraph) {
+        self.graph = graph
+        let n = graph.nodeCount
+        distance = [Double](repeating: .infinity, count: n)
+        parentEntry = [Int](repeating: -1, count: n)
+        backDistance = [Double](repeating: .infinity, count: n)
+        childEntry = [Int](repeating: -1, count: n)
+        queue = [Int32](repeating: 0, count: n)
+        backQueue = [Int32](repeating: 0, count: n)
+        heap = MinHeap(capacity: n)
+        touched.reserveCapacity(n)
+    }
+
+    func reset() {
+        for v in touched {
+            let i = Int(v)
+            distance[i] = .infinity; parentEntry[i] = -1; backDistance[i] = .infinity; childEntry[i] = -1
+        }
+        touched.removeAll(keepingCapacity: true)
+    }
+
+    /// For in-adjacency entry k (u → v seen from v), the out-adjacency entry of the same edge.
+    func outEntry(forInEntry k: Int, target v: Int) -> Int {
+        if inEntryOfOut.isEmpty { buildInToOut() }
+        return inEntryOfOut[k]
+    }
+
+    private func buildInToOut() {
+        var map = [Int](repeating: -1, count: graph.inSources.count)
+        if !graph.isDirected {
+            // In and out arrays are the same; the reverse entry of u→v is v→u's position in u's list.
+            for v in 0..<graph.nodeCount {
+                for k in graph.inRange(v) {
+                    let u = Int(graph.inSources[k])
+                    map[k] = graph.outEntry(from: u, to: v) ?? -1
+                }
+            }
+        } else {
+            var fill = graph.inOffsets.map(Int.init)
+            for u in 0..<graph.nodeCount {
+                for e in graph.outRange(u) {
+                    let v = Int(graph.outTargets[e])
+                    map[fill[v]] = e
+                    fill[v] += 1
+                }
+            }
+        }
+        inEntryOfOut = map
+    }
+
+    /// A single-source search filling `distance`/`parentEntry`; stops early at `stopAt`.
+    func search(from s: Int, weighted: Bool, blockedNodes: [Bool]?, blockedEntries: Set<Int>?, stopAt: Int?) {
+        reset()
+        distance[s] = 0
+        touched.append(Int32(s))
+        if !weighted {
+            queue[0] = Int32(s)
+            var head = 0, tail = 1
+            while head < tail {
+                let v = Int(queue[head]); head += 1
+                if v == stopAt { return }
+                for k in graph.outRange(v) {
+                    let w = Int(graph.outTargets[k])
+                    if distance[w] != .infinity || blockedNodes?[w] == true || blockedEntries?.contains(k) == true { continue }
+                    distance[w] = distance[v] + 1
+                    parentEntry[w] = k
+                    touched.append(Int32(w))
+                    queue[tail] = Int32(w); tail += 1
+                }
+            }
+            return
+        }
+        heap.removeAll()
+        heap.push(0, Int32(s))
+        while let (d, v32) = heap.pop() {
+            let v = Int(v32)
+            if d > distance[v] { continue }
+            if v == stopAt { return }
+            for k in graph.outRange(v) {
+                let w = Int(graph.outTargets[k])
+                if blockedNodes?[w] == true || blockedEntries?.contains(k) == true { continue }
+                let c = d + graph.outWeights[k]
+                if c < distance[w] {
+                    if distance[w] == .infinity { touched.append(Int32(w)) }
+                    distance[w] = c
+                    parentEntry[w] = k
+                    heap.push(c, Int32(w))
+                }
+            }
+        }
+    }
+
+    func path(to t: Int, from s: Int) -> GraphPath? {
+        guard distance[t].isFinite else { return nil }
+        var nodes = [Int32(t)]
+        var entries: [Int] = []
+        var v = t
+        while v != s {
+            let e = parentEntry[v]
+            entries.append(e)
+            // The entry's owner is the predecessor: find it by range search over offsets.
+            v = owner(ofOutEntry: e)
+            nodes.append(Int32(v))
+        }
+        return GraphPath(nodes: nodes.reversed(), entries: entries.reversed(), length: distance[t])
+    }
+
+    /// The node whose out-list contains entry e (binary search over offsets).
+    func owner(ofOutEntry e: Int) -> Int {
+        var lo = 0, hi = graph.nodeCount
+        let offsets = graph.outOffsets
+        while hi - lo > 1 {
+            let mid = (lo + hi) / 2
+            if Int(offsets[mid]) <= e { lo = mid } else { hi = mid }
+        }
+        return lo
+    }
+
+    /// A shortest path from `s` to `t`: bidirectional breadth-first search for hop counts,
+    /// Dijkstra for weights. Nil when `t` cannot be reached.
+    ///
+    /// - Complexity: O(V + E) worst case; bidirectional search usually touches far less.
+    public func shortestPath(from s: Int, to t: Int, weighted: Bool = false) -> GraphPath? {
+        if s == t { return GraphPath(nodes: [Int32(s)], entries: [], length: 0) }
+        if weighted && graph.isWeighted {
+            search(from: s, weighted: true, blockedNodes: nil, blockedEntries: nil, stopAt: t)
+            return path(to: t, from: s)
+        }
+        return bidirectional(s, t)
+    }
+
+    private func bidirectional(_ s: Int, _ t: Int) -> GraphPath? {
+        reset()
+        distance[s] = 0; backDistance[t] = 0
+        touched.append(Int32(s)); touched.append(Int32(t))
+        queue[0] = Int32(s); backQueue[0] = Int32(t)
+        var fHead = 0, fTail = 1, bHead = 0, bTail = 1
+        var meet = -1
+        var best = Double.infinity
+        while fHead < fTail && bHead < bTail {
+            // Expand the smaller frontier by one whole level.
+            let forward = (fTail - fHead) <= (bTail - bHead)
+            if forward {
+                let level = distance[Int(queue[fHead])]
+                while fHead < fTail && distance[Int(queue[fHead])] == level {
+                    let v = Int(queue[fHead]); fHead += 1
+                    for k in graph.outRange(v) {
+                        let w = Int(graph.outTargets[k])
+                        if distance[w] != .infinity { continue }
+                        distance[w] = level + 1
+                        parentEntry[w] = k
+                        if backDistance[w] == .infinity { touched.append(Int32(w)) }
+                        queue[fTail] = Int32(w); fTail += 1
+                        if backDistance[w] != .infinity && distance[w] + backDistance[w] < best {
+                            best = distance[w] + backDistance[w]; meet = w
+                        }
+                    }
+                }
+            } else {
+                let level = backDistance[Int(backQueue[bHead])]
+                while bHead < bTail && backDistance[Int(backQueue[bHead])] == level {
+                    let v = Int(backQueue[bHead]); bHead += 1
+                    for k in graph.inRange(v) {
+                        let w = Int(graph.inSources[k])
+                        if backDistance[w] != .infinity { continue }
+                        backDistance[w] = level + 1
+                        childEntry[w] = outEntry(forInEntry: k, target: v)
+                        if distance[w] == .infinity { touched.append(Int32(w)) }
+                        backQueue[bTail] = Int32(w); bTail += 1
+                        if distance[w] != .infinity && distance[w] + backDistance[w] < best {
+                            best = distance[w] + backDistance[w]; meet = w
+                        }
+                    }
+                }
+            }
+            if meet >= 0 { break }
+        }
+        guard meet >= 0 else { return nil }
+        var nodes: [Int32] = [Int32(meet)]
+        var entries: [Int] = []
+        var v = meet
+        while v != s {
+            let e = parentEntry[v]
+            entries.append(e)
+            v = owner(ofOutEntry: e)
+            nodes.append(Int32(v))
+        }
+        nodes.reverse(); entries.reverse()
+        v = meet
+        while v != t {
+            let e = childEntry[v]
+            entries.append(e)
+            v = Int(graph.outTargets[e])
+            nodes.append(Int32(v))
+        }
+        return GraphPath(nodes: nodes, entries: entries, length: Double(entries.count))
+    }
+
+    /// Every shortest path from `s` to `t` (at most `limit`), in a stable order.
+    ///
+    /// - Complexity: O(V + E) for the search plus the size of the output.
+    public func allShortestPaths(from s: Int, to t: Int, weighted: Bool = false, limit: Int = 1000) -> [GraphPath] {
+        let useWeights = weighted && graph.isWeighted
+        search(from: s, weighted: useWeights, blockedNodes: nil, blockedEntries: nil, stopAt: nil)
+        guard distance[t].isFinite else { return [] }
+        if s == t { return [GraphPath(nodes: [Int32(s)], entries: [], length: 0)] }
+        var results: [GraphPath] = []
+        var stackNodes: [Int32] = [Int32(t)]
+        var stackEntries: [Int] = []
+        // Depth-first from t backwards over in-edges that lie on a shortest path.
+        func visit(_ v: Int) {
+            if results.count >= limit { return }
+            if v == s {
+                results.append(GraphPath(nodes: stackNodes.reversed(), entries: stackEntries.reversed(), length: distance[t]))
+                return
+            }
+            for k in graph.inRange(v) {
+                let u = Int(graph.inSources[k])
+                guard distance[u].isFinite else { continue }
+                let w = useWeights ? graph.inWeights[k] : 1
+                guard distance[u] + w == distance[v], distance[u] < distance[v] else { continue }
+                stackNodes.append(Int32(u))
+                stackEntries.append(outEntry(forInEntry: k, target: v))
+                visit(u)
+                stackNodes.removeLast(); stackEntries.removeLast()
+            }
+        }
+        visit(t)
+        return results.sorted { $0.nodes.lexicographicallyPrecedes($1.nodes) }
+    }
+
+    /// The `k` shortest simple paths from `s` to `t` (Yen 1971), shortest first.
+    ///
+    /// Yen, J. Y. (1971). Finding the k shortest loopless paths in a network. *Management Science*
+    /// 17(11), 712–716.
+    /// - Complexity: O(k·V·(E + V log V)).
+    public func kShortestPaths(from s: Int, to t: Int, k: Int, weighted: Bool = false) -> [GraphPath] {
+        let useWeights = weighted && graph.isWeighted
+        guard k > 0, let first = shortestPath(from: s, to: t, weighted: useWeights) else { return [] }
+        var accepted = [first]
+        var candidates: [GraphPath] = []
+        var seen = Set<[Int32]>([first.nodes])
+        var blocked = [Bool](repeating: false, count: graph.nodeCount)
+        while accepted.count < k {
+            let last = accepted[accepted.count - 1]
+            for i in 0..<(last.nodes.count - 1) {
+                let spur = Int(last.nodes[i])
+                let rootNodes = Array(last.nodes[0...i])
+                let rootEntries = Array(last.entries[0..<i])
+                var removed = Set<Int>()
+                for p in accepted where p.nodes.count > i && Array(p.nodes[0...i]) == rootNodes {
+                    removed.insert(p.entries[i])
+                }
+                for node in rootNodes.dropLast() { blocked[Int(node)] = true }
+                search(from: spur, weighted: useWeights, blockedNodes: blocked, blockedEntries: removed, stopAt: t)
+                for node in rootNodes.dropLast() { blocked[Int(node)] = false }
+                guard let spurPath = path(to: t, from: spur) else { continue }
+                var rootLength = 0.0
+                for e in rootEntries { rootLength += useWeights ? graph.outWeights[e] : 1 }
+                let total = GraphPath(nodes: rootNodes.dropLast() + spurPath.nodes,
+                                      entries: rootEntries + spurPath.entries,
+                                      length: rootLength + spurPath.length)
+                if seen.insert(total.nodes).inserted { candidates.append(total) }
+            }
+            guard !candidates.isEmpty else { break }
+            candidates.sort { $0.length != $1.length ? $0.length < $1.length
+                : ($0.nodes.count != $1.nodes.count ? $0.nodes.count < $1.nodes.count : $0.nodes.lexicographicallyPrecedes($1.nodes)) }
+            accepted.append(candidates.removeFirst())
+        }
+        return accepted
+    }
+}

@@ -1,0 +1,329 @@
+/// The sign each relation type carries in signed analysis.
+public struct SignRule: Sendable, Hashable {
+    public var supports = 1
+    public var hosts = 1
+    public var opposes = -1
+    /// 0: meetings carry no sign (the default); +1 to count them as positive ties.
+    public var meets = 0
+
+    public init(supports: Int = 1, hosts: Int = 1, opposes: Int = -1, meets: Int = 0) {
+        self.supports = supports
+        self.hosts = hosts
+        self.opposes = opposes
+        self.meets = meets
+    }
+
+    public func sign(of type: RelationType) -> Int {
+        switch type {
+        case .supports: return supports
+        case .hosts: return hosts
+        case .opposes: return opposes
+        case .meets: return meets
+        }
+    }
+}
+
+/// An unordered pair of actors with the signed relations between them.
+public struct SignedDyad: Sendable, Hashable {
+    public var a: Int32
+    public var b: Int32
+    /// Indices into the graph's relations.
+    public var positive: [Int32]
+    public var negative: [Int32]
+
+    /// +1 or −1; 0 when the pair is ambivalent (evidence both ways).
+    public var sign: Int { positive.isEmpty ? -1 : (negative.isEmpty ? 1 : 0) }
+    public var isAmbivalent: Bool { !positive.isEmpty && !negative.isEmpty }
+    public var relations: [Int32] { positive + negative }
+}
+
+/// The signed, undirected view of a graph: one dyad per pair with signed relations.
+///
+/// Direction is ignored (a tie of support either way is a positive tie). Pairs with both positive
+/// and negative relations are *ambivalent*: they are reported, never netted, and left out of the
+/// balance census and the camp split.
+public struct SignedGraph: Sendable {
+    public let graph: ActorGraph
+    public let actors: [ActorID]
+    public let dyads: [SignedDyad]
+    /// neighbours[v] = (other actor, dyad index), sorted by actor.
+    public let neighbours: [[(Int32, Int32)]]
+
+    /// - Complexity: O(A + R log R).
+    public init(_ graph: ActorGraph, filter: RelationFilter = RelationFilter(), signs: SignRule = SignRule()) {
+        self.graph = graph
+        var index: [ActorID: Int32] = [:]
+        var kinds: [ActorID: ActorKind] = [:]
+        for (k, actor) in graph.actors.enumerated() { index[actor.id] = Int32(k); kinds[actor.id] = actor.kind }
+        actors = graph.actors.map(\.id)
+        var byPair: [UInt64: Int] = [:]
+        var dyads: [SignedDyad] = []
+        for (r, relation) in graph.relations.enumerated() {
+            let sign = signs.sign(of: relation.type)
+            guard sign != 0, let s = index[relation.source], let t = index[relation.target], s != t,
+                  filter.isEmpty || filter.keeps(relation, kind: { kinds[$0] }) else { continue }
+            let (a, b) = s < t ? (s, t) : (t, s)
+            let key = UInt64(UInt32(a)) << 32 | UInt64(UInt32(b))
+            let d = byPair[key] ?? { byPair[key] = dyads.count; dyads.append(SignedDyad(a: a, b: b, positive: [], negative: [])); return dyads.count - 1 }()
+            if sign > 0 { dyads[d].positive.append(Int32(r)) } else { dyads[d].negative.append(Int32(r)) }
+        }
+        dyads.sort { ($0.a, $0.b) < ($1.a, $1.b) }
+        var neighbours = [[(Int32, Int32)]](repeating: [], count: graph.actors.count)
+        for (k, d) in dyads.enumerated() {
+            neighbours[Int(d.a)].append((d.b, Int32(k)))
+            neighbours[Int(d.b)].append((d.a, Int32(k)))
+        }
+        for v in 0..<neighbours.count { neighbours[v].sort { $0.0 < $1.0 } }
+        self.dyads = dyads
+        self.neighbours = neighbours
+    }
+
+    public var ambivalentDyads: [SignedDyad] { dyads.filter(\.isAmbivalent) }
+
+    // MARK: Allies and adversaries
+
+    /// One actor's tie to another: directly (one dyad) or in two steps (two dyads).
+    public struct Tie: Sendable, Hashable {
+        public var actor: ActorID
+        /// The dyads of the chain: one for a direct tie, two for a two-step one.
+        public var via: [SignedDyad]
+        /// For two-step ties, the actor in the middle.
+        public var through: ActorID?
+        /// +1 ally, −1 adversary, 0 ambivalent (direct ties only).
+        public var sign: Int
+    }
+
+    /// Allies and adversaries of `actor`: direct ones (+: supports/hosts either way; −: opposes),
+    /// ambivalent ones, and two-step ones for actors with no direct tie: friend of a friend or
+    /// enemy of an enemy (+), friend of an enemy or enemy of a friend (−). A two-step actor reached
+    /// both ways is listed under both.
+    ///
+    /// - Complexity: O(d²) for an actor with d signed neighbours.
+    public func ties(of actor: ActorID) -> (direct: [Tie], twoStep: [Tie]) {
+        guard let x = actors.firstIndex(of: actor) else { return ([], []) }
+        var direct: [Tie] = []
+        var directSet = Set<Int32>([Int32(x)])
+        for (y, d) in neighbours[x] {
+            directSet.insert(y)
+            let dyad = dyads[Int(d)]
+            direct.append(Tie(actor: actors[Int(y)], via: [dyad], through: nil, sign: dyad.sign))
+        }
+        var twoStep: [Tie] = []
+        var seen = Set<String>()
+        for (y, d1) in neighbours[x] where !dyads[Int(d1)].isAmbivalent {
+            let first = dyads[Int(d1)]
+            for (z, d2) in neighbours[Int(y)] where !directSet.contains(z) && !dyads[Int(d2)].isAmbivalent {
+                let second = dyads[Int(d2)]
+                let sign = first.sign * second.sign
+                let key = "\(z)|\(y)|\(sign)"
+                guard seen.insert(key).inserted else { continue }
+                twoStep.append(Tie(actor: actors[Int(z)], via: [first, second], through: actors[Int(y)], sign: sign))
+            }
+        }
+        twoStep.sort { ($0.sign, $0.actor, $0.through ?? "") > ($1.sign, $1.actor, $1.through ?? "") }
+        return (direct.sorted { ($0.sign, $0.actor) > ($1.sign, $1.actor) }, twoStep)
+    }
+
+    // MARK: Structural balance
+
+    /// A signed triangle: three actors and the three dyads joining them.
+    public struct Triangle: Sendable, Hashable {
+        public var actors: [ActorID]
+        public var dyads: [SignedDyad]
+        public var negatives: Int { dyads.filter { $0.sign < 0 }.count }
+        /// Heider balance: an even number of negative ties.
+        public var isBalanced: Bool { negatives % 2 == 0 }
+        /// "+++", "++−", "+−−" or "−−−".
+        public var pattern: String {
+            String(repeating: "+", count: 3 - negatives) + String(repeating: "−", count: negatives)
+        }
+    }
+
+    /// Every triangle of non-ambivalent dyads.
+    ///
+    /// - Complexity: O(Σ d²) over actors (neighbour-list intersection).
+    public func triangles() -> [Triangle] {
+        var result: [Triangle] = []
+        var mark = [Int32](repeating: -1, count: actors.count)
+        for u in 0..<actors.count {
+            for (v, _) in neighbours[u] where Int(v) > u { mark[Int(v)] = Int32(u) }
+            for (v, duv) in neighbours[u] where Int(v) > u && !dyads[Int(duv)].isAmbivalent {
+                for (w, dvw) in neighbours[Int(v)] where w > v && mark[Int(w)] == Int32(u) && !dyads[Int(dvw)].isAmbivalent {
+                    guard let duw = neighbours[u].first(where: { $0.0 == w })?.1, !dyads[Int(duw)].isAmbivalent else { continue }
+                    result.append(Triangle(actors: [actors[u], actors[Int(v)], actors[Int(w)]],
+                                           dyads: [dyads[Int(duv)], dyads[Int(dvw)], dyads[Int(duw)]]))
+                }
+            }
+            for (v, _) in neighbours[u] where Int(v) > u { mark[Int(v)] = -1 }
+        }
+        return result
+    }
+
+    /// Counts of triangles by pattern: "+++", "++−", "+−−", "−−−".
+    public func triangleCensus() -> [String: Int] {
+        var census = ["+++": 0, "++−": 0, "+−−": 0, "−−−": 0]
+        for t in triangles() { census[t.pattern, default: 0] += 1 }
+        return census
+    }
+
+    // MARK: Two camps
+
+    /// A split of the actors with signed ties into two camps.
+    public struct Split: Sendable {
+        /// Camp (0 or 1) of each actor in `actors`; nil for actors without signed ties.
+        public var camp: [Int?]
+        /// Dyads violating the split: negative inside a camp, or positive across.
+        public var violations: [SignedDyad]
+        /// Whether the split is proved optimal (exhaustive or branch-and-bound search).
+        public var isExact: Bool
+        public var method: String
+    }
+
+    /// The split into two camps that violates the fewest dyads (the frustration index for two
+    /// groups, Harary's line index of balance), per connected component: exact by
+    /// branch-and-bound for components of at most `exactLimit` actors (and within a search budget),
+    /// otherwise the best of seeded local-search restarts, labelled as such. Ambivalent dyads are
+    /// left out.
+    ///
+    /// Doreian, P. & Mrvar, A. (1996). A partitioning approach to structural balance. *Social
+    /// Networks* 18(2), 149–168.
+    /// - Complexity: exponential in the component size for the exact search (bounded by the budget);
+    ///   O(restarts·E·passes) for local search.
+    public func bestSplit(exactLimit: Int = 64, budget: Int = 5_000_000, seed: UInt64 = 42) -> Split {
+        let n = actors.count
+        var camp = [Int?](repeating: nil, count: n)
+        var exact = true
+        var methods = Set<String>()
+        // Components over non-ambivalent dyads.
+        var component = [Int](repeating: -1, count: n)
+        var components: [[Int]] = []
+        for s in 0..<n where component[s] < 0 && neighbours[s].contains(where: { !dyads[Int($0.1)].isAmbivalent }) {
+            var members = [s]
+            component[s] = components.count
+            var head = 0
+            while head < members.count {
+                let v = members[head]; head += 1
+                for (w, d) in neighbours[v] where component[Int(w)] < 0 && !dyads[Int(d)].isAmbivalent {
+                    component[Int(w)] = components.count
+                    members.append(Int(w))
+                }
+            }
+            components.append(members)
+        }
+        var rng = SplitMix64(seed: seed)
+        for members in components {
+            let local = Dictionary(uniqueKeysWithValues: members.enumerated().map { ($1, $0) })
+            var edges: [(Int, Int, Int)] = []  // (i, j, sign) in local indices
+            for v in members {
+                for (w, d) in neighbours[v] where Int(w) > v && !dyads[Int(d)].isAmbivalent {
+                    edges.append((local[v]!, local[Int(w)]!, dyads[Int(d)].sign))
+                }
+            }
+            let heuristic = localSearch(size: members.count, edges: edges, restarts: 40, rng: &rng)
+            var assignment = heuristic.assignment
+            if members.count <= exactLimit,
+               let proved = branchAndBound(size: members.count, edges: edges, upperBound: heuristic.cost, budget: budget) {
+                if let better = proved.assignment { assignment = better }
+                methods.insert("exact (branch and bound)")
+            } else {
+                exact = false
+                methods.insert(members.count <= exactLimit ? "local search (exact search budget exhausted)"
+                                                           : "local search (component larger than \(exactLimit))")
+            }
+            // Canonical orientation: the component's first actor is in camp 0.
+            let flip = assignment[0] == 1
+            for (i, v) in members.enumerated() { camp[v] = flip ? 1 - assignment[i] : assignment[i] }
+        }
+        var violations: [SignedDyad] = []
+        for d in dyads where !d.isAmbivalent {
+            guard let ca = camp[Int(d.a)], let cb = camp[Int(d.b)] else { continue }
+            if (d.sign > 0) != (ca == cb) { violations.append(d) }
+        }
+        return Split(camp: camp, violations: violations, isExact: exact,
+                     method: methods.isEmpty ? "exact (no signed ties)" : methods.sorted().joined(separator: "; "))
+    }
+
+    func cost(_ a: [Int], _ edges: [(Int, Int, Int)]) -> Int {
+        edges.reduce(0) { $0 + (($1.2 > 0) != (a[$1.0] == a[$1.1]) ? 1 : 0) }
+    }
+
+    func localSearch(size: Int, edges: [(Int, Int, Int)], restarts: Int,
+                     rng: inout SplitMix64) -> (assignment: [Int], cost: Int) {
+        var adjacency = [[(Int, Int)]](repeating: [], count: size)
+        for (i, j, s) in edges { adjacency[i].append((j, s)); adjacency[j].append((i, s)) }
+        var best = [Int](repeating: 0, count: size)
+        var bestCost = cost(best, edges)
+        for _ in 0..<restarts {
+            var a = (0..<size).map { _ in Int.random(in: 0...1, using: &rng) }
+            var improved = true
+            while improved {
+                improved = false
+                for v in 0..<size {
+                    // Gain of flipping v: violations now minus violations after.
+                    var now = 0, after = 0
+                    for (w, s) in adjacency[v] {
+                        let same = a[v] == a[w]
+                        if (s > 0) != same { now += 1 }
+                        if (s > 0) != !same { after += 1 }
+                    }
+                    if after < now { a[v] = 1 - a[v]; improved = true }
+                }
+            }
+            let c = cost(a, edges)
+            if c < bestCost { bestCost = c; best = a }
+        }
+        return (best, bestCost)
+    }
+
+    /// Branch and bound over camp assignments; nil when the budget runs out. The returned
+    /// assignment is nil when nothing beats `upperBound` (the heuristic was optimal).
+    func branchAndBound(size: Int, edges: [(Int, Int, Int)], upperBound: Int,
+                        budget: Int) -> (assignment: [Int]?, cost: Int)? {
+        if size == 0 { return (nil, 0) }
+        var adjacency = [[(Int, Int)]](repeating: [], count: size)
+        for (i, j, s) in edges { adjacency[i].append((j, s)); adjacency[j].append((i, s)) }
+        // Order: most constrained first (highest degree), then neighbours of the assigned.
+        let order = (0..<size).sorted { adjacency[$0].count > adjacency[$1].count }
+        var position = [Int](repeating: 0, count: size)
+        for (p, v) in order.enumerated() { position[v] = p }
+        var a = [Int](repeating: -1, count: size)
+        var best = upperBound
+        var bestAssignment: [Int]?
+        var nodes = 0
+        var exhausted = false
+        func recurse(_ depth: Int, _ cost: Int) {
+            if exhausted { return }
+            nodes += 1
+            if nodes > budget { exhausted = true; return }
+            if depth == size {
+                if cost < best { best = cost; bestAssignment = a }
+                return
+            }
+            // Lower bound: each unassigned node's cheaper side against the assigned ones.
+            var bound = cost
+            for p in depth..<size {
+                let v = order[p]
+                var c0 = 0, c1 = 0
+                for (w, s) in adjacency[v] where a[w] >= 0 {
+                    if (s > 0) != (a[w] == 0) { c0 += 1 }
+                    if (s > 0) != (a[w] == 1) { c1 += 1 }
+                }
+                bound += min(c0, c1)
+                if bound >= best { return }
+            }
+            let v = order[depth]
+            let sides = depth == 0 ? [0] : [0, 1]  // symmetry: the first actor is in camp 0
+            for side in sides {
+                var added = 0
+                for (w, s) in adjacency[v] where a[w] >= 0 && (s > 0) != (a[w] == side) { added += 1 }
+                if cost + added >= best { continue }
+                a[v] = side
+                recurse(depth + 1, cost + added)
+                a[v] = -1
+            }
+        }
+        recurse(0, 0)
+        if exhausted { return nil }
+        return (bestAssignment, best)
+    }
+}

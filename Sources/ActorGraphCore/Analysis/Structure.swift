@@ -1,0 +1,303 @@
+extension AnalysisGraph {
+    /// Weakly connected components (edge direction ignored), each sorted, largest first (ties by
+    /// smallest member).
+    ///
+    /// - Complexity: O(V + E) (breadth-first search).
+    public func weakComponents() -> [[Int32]] {
+        let n = nodeCount
+        var component = [Int32](repeating: -1, count: n)
+        var queue = [Int32](repeating: 0, count: n)
+        var result: [[Int32]] = []
+        for s in 0..<n where component[s] < 0 {
+            let id = Int32(result.count)
+            component[s] = id
+            queue[0] = Int32(s)
+            var head = 0, tail = 1
+            while head < tail {
+                let v = Int(queue[head]); head += 1
+                for k in outRange(v) where component[Int(outTargets[k])] < 0 {
+                    component[Int(outTargets[k])] = id; queue[tail] = outTargets[k]; tail += 1
+                }
+                if isDirected {
+                    for k in inRange(v) where component[Int(inSources[k])] < 0 {
+                        component[Int(inSources[k])] = id; queue[tail] = inSources[k]; tail += 1
+                    }
+                }
+            }
+            result.append(Array(queue[0..<tail]).sorted())
+        }
+        return result.sorted { $0.count != $1.count ? $0.count > $1.count : $0[0] < $1[0] }
+    }
+
+    /// Strongly connected components (Tarjan 1972, iterative), each sorted, largest first.
+    /// For an undirected graph these are the connected components.
+    ///
+    /// Tarjan, R. (1972). Depth-first search and linear graph algorithms. *SIAM J. Comput.* 1(2).
+    /// - Complexity: O(V + E).
+    public func strongComponents() -> [[Int32]] {
+        let n = nodeCount
+        var index = [Int32](repeating: -1, count: n)
+        var low = [Int32](repeating: 0, count: n)
+        var onStack = [Bool](repeating: false, count: n)
+        var stack: [Int32] = []
+        var callStack: [(v: Int32, edge: Int32)] = []
+        var counter: Int32 = 0
+        var result: [[Int32]] = []
+        for root in 0..<n where index[root] < 0 {
+            callStack.append((Int32(root), outOffsets[root]))
+            index[root] = counter; low[root] = counter; counter += 1
+            stack.append(Int32(root)); onStack[root] = true
+            while let frame = callStack.last {
+                let v = Int(frame.v)
+                let end = outOffsets[v + 1]
+                if frame.edge < end {
+                    callStack[callStack.count - 1].edge += 1
+                    let w = Int(outTargets[Int(frame.edge)])
+                    if index[w] < 0 {
+                        index[w] = counter; low[w] = counter; counter += 1
+                        stack.append(Int32(w)); onStack[w] = true
+                        callStack.append((Int32(w), outOffsets[w]))
+                    } else if onStack[w] {
+                        low[v] = min(low[v], index[w])
+                    }
+                    continue
+                }
+                callStack.removeLast()
+                if let parent = callStack.last { low[Int(parent.v)] = min(low[Int(parent.v)], low[v]) }
+                if low[v] == index[v] {
+                    var members: [Int32] = []
+                    while let w = stack.popLast() {
+                        onStack[Int(w)] = false
+                        members.append(w)
+                        if Int(w) == v { break }
+                    }
+                    result.append(members.sorted())
+                }
+            }
+        }
+        return result.sorted { $0.count != $1.count ? $0.count > $1.count : $0[0] < $1[0] }
+    }
+
+    /// Core numbers (the largest k such that the actor is in the k-core), as networkx's
+    /// `core_number`: degree is in + out degree in a directed graph.
+    ///
+    /// Batagelj, V. & Zaveršnik, M. (2003). An O(m) algorithm for cores decomposition of networks.
+    /// arXiv:cs/0310049.
+    /// - Complexity: O(V + E) (bin sort by degree).
+    public func coreNumbers() -> [Int] {
+        let n = nodeCount
+        guard n > 0 else { return [] }
+        var degree = (0..<n).map { outRange($0).count + (isDirected ? inRange($0).count : 0) }
+        let maxDegree = degree.max() ?? 0
+        var bin = [Int](repeating: 0, count: maxDegree + 1)
+        for d in degree { bin[d] += 1 }
+        var start = 0
+        for d in 0...maxDegree { let c = bin[d]; bin[d] = start; start += c }
+        var position = [Int](repeating: 0, count: n)
+        var vertices = [Int](repeating: 0, count: n)
+        for v in 0..<n { position[v] = bin[degree[v]]; vertices[position[v]] = v; bin[degree[v]] += 1 }
+        for d in stride(from: maxDegree, to: 0, by: -1) { bin[d] = bin[d - 1] }
+        bin[0] = 0
+        func lower(_ u: Int, below v: Int) {
+            guard degree[u] > degree[v] else { return }
+            let du = degree[u], pu = position[u], pw = bin[du], w = vertices[pw]
+            if u != w { position[u] = pw; vertices[pu] = w; position[w] = pu; vertices[pw] = u }
+            bin[du] += 1
+            degree[u] -= 1
+        }
+        for i in 0..<n {
+            let v = vertices[i]
+            for k in outRange(v) { lower(Int(outTargets[k]), below: v) }
+            if isDirected { for k in inRange(v) { lower(Int(inSources[k]), below: v) } }
+        }
+        return degree
+    }
+}
+
+/// A partition into communities with its modularity.
+public struct Communities: Sendable {
+    /// Community of each node, numbered 0… by first appearance in node order.
+    public var membership: [Int32]
+    public var modularity: Double
+    public var count: Int { Int((membership.max() ?? -1) + 1) }
+
+    /// The communities as sorted lists of nodes, largest first.
+    public var groups: [[Int32]] {
+        var groups = [[Int32]](repeating: [], count: count)
+        for (v, c) in membership.enumerated() { groups[Int(c)].append(Int32(v)) }
+        return groups.sorted { $0.count != $1.count ? $0.count > $1.count : $0[0] < $1[0] }
+    }
+}
+
+extension AnalysisGraph {
+    /// Modularity of a partition (Newman 2006), treating the graph as undirected and weighted
+    /// (`weighted`) or unit-weighted, with resolution γ:
+    /// Q = Σ_c [L_c/m − γ (d_c/2m)²], as networkx's `community.modularity` on the undirected view.
+    ///
+    /// - Complexity: O(V + E).
+    public func modularity(of membership: [Int32], weighted: Bool = false, resolution: Double = 1) -> Double {
+        let u = undirectedWeights(weighted: weighted)
+        var twoM = 0.0
+        let communities = Int((membership.max() ?? -1) + 1)
+        var inside = [Double](repeating: 0, count: communities)
+        var degree = [Double](repeating: 0, count: communities)
+        for v in 0..<nodeCount {
+            for k in Int(u.offsets[v])..<Int(u.offsets[v + 1]) {
+                let w = Int(u.targets[k])
+                let weight = u.weights[k]
+                twoM += weight
+                degree[Int(membership[v])] += weight
+                if membership[v] == membership[w] { inside[Int(membership[v])] += weight }
+            }
+        }
+        guard twoM > 0 else { return 0 }
+        var q = 0.0
+        for c in 0..<communities {
+            q += inside[c] / twoM - resolution * (degree[c] / twoM) * (degree[c] / twoM)
+        }
+        return q
+    }
+
+    /// The undirected view as symmetric CSR: for a directed graph, u–v weights are summed over
+    /// both directions (networkx's `to_undirected` keeps one; with unit weights reciprocal pairs
+    /// count once, as there).
+    func undirectedWeights(weighted: Bool) -> (offsets: [Int32], targets: [Int32], weights: [Double]) {
+        if !isDirected {
+            return (outOffsets, outTargets, weighted ? outWeights : [Double](repeating: 1, count: outTargets.count))
+        }
+        var edges: [(Int32, Int32, Double)] = []
+        edges.reserveCapacity(outTargets.count)
+        for u in 0..<nodeCount {
+            for k in outRange(u) { edges.append((Int32(u), outTargets[k], weighted ? outWeights[k] : 1)) }
+        }
+        let undirected = AnalysisGraph(nodeIDs: nodeIDs, edges: edges, directed: false)
+        return (undirected.outOffsets, undirected.outTargets, undirected.outWeights)
+    }
+
+    /// Louvain community detection (Blondel et al. 2008) on the undirected view: local moves in
+    /// a seeded random order until no move gains more than `threshold`, then aggregation, level
+    /// after level, keeping the best partition. Deterministic for a given seed.
+    ///
+    /// Blondel, V., Guillaume, J.-L., Lambiotte, R. & Lefebvre, E. (2008). Fast unfolding of
+    /// communities in large networks. *J. Stat. Mech.* P10008. doi:10.1088/1742-5468/2008/10/P10008
+    /// - Complexity: about O(E) per pass; a few passes per level.
+    public func louvain(weighted: Bool = false, resolution: Double = 1, seed: UInt64 = 42,
+                        threshold: Double = 1e-7) -> Communities {
+        let n = nodeCount
+        guard n > 0 else { return Communities(membership: [], modularity: 0) }
+        let base = undirectedWeights(weighted: weighted)
+        var offsets = base.offsets, targets = base.targets, weights = base.weights
+        var selfLoops = [Double](repeating: 0, count: n)
+        var membership = Array(0..<Int32(n))  // original node → current community
+        var rng = SplitMix64(seed: seed)
+        var nodes = n
+        var twoM = 0.0
+        for w in weights { twoM += w }
+        guard twoM > 0 else { return Communities(membership: Array(0..<Int32(n)), modularity: 0) }
+        var bestModularity = modularity(of: membership, weighted: weighted, resolution: resolution)
+        var bestMembership = membership
+        while true {
+            // One level: local moves on the current (aggregated) graph.
+            var community = Array(0..<Int32(nodes))
+            var strength = [Double](repeating: 0, count: nodes)
+            for v in 0..<nodes {
+                var s = selfLoops[v]
+                for k in Int(offsets[v])..<Int(offsets[v + 1]) { s += weights[k] }
+                strength[v] = s
+            }
+            var total = strength  // Σ strength per community
+            var order = Array(0..<nodes)
+            order.shuffle(using: &rng)
+            var neighborWeight = [Double](repeating: -1, count: nodes)
+            var touched: [Int32] = []
+            var improved = false
+            var moved = true
+            while moved {
+                moved = false
+                var gainSum = 0.0
+                for v in order {
+                    let cv = Int(community[v])
+                    touched.removeAll(keepingCapacity: true)
+                    neighborWeight[cv] = 0
+                    touched.append(Int32(cv))
+                    for k in Int(offsets[v])..<Int(offsets[v + 1]) {
+                        let c = Int(community[Int(targets[k])])
+                        if neighborWeight[c] < 0 { neighborWeight[c] = 0; touched.append(Int32(c)) }
+                        neighborWeight[c] += weights[k]
+                    }
+                    let kv = strength[v]
+                    total[cv] -= kv
+                    var best = cv
+                    var bestGain = neighborWeight[cv] - resolution * total[cv] * kv / twoM
+                    for c32 in touched {
+                        let c = Int(c32)
+                        let gain = neighborWeight[c] - resolution * total[c] * kv / twoM
+                        if gain > bestGain + 1e-12 {
+                            bestGain = gain; best = c
+                        }
+                    }
+                    let removeGain = neighborWeight[cv] - resolution * total[cv] * kv / twoM
+                    total[best] += kv
+                    if best != cv {
+                        community[v] = Int32(best)
+                        moved = true
+                        gainSum += (bestGain - removeGain) / twoM * 2
+                    }
+                    for c in touched { neighborWeight[Int(c)] = -1 }
+                }
+                if moved { improved = true }
+                if gainSum <= threshold { break }
+            }
+            if !improved { break }
+            // Renumber communities and map original nodes.
+            var renumber = [Int32](repeating: -1, count: nodes)
+            var next: Int32 = 0
+            for v in 0..<nodes where renumber[Int(community[v])] < 0 { renumber[Int(community[v])] = next; next += 1 }
+            for i in 0..<n { membership[i] = renumber[Int(community[Int(membership[i])])] }
+            let q = modularity(of: membership, weighted: weighted, resolution: resolution)
+            if q - bestModularity <= threshold {
+                if q > bestModularity { bestModularity = q; bestMembership = membership }
+                break
+            }
+            bestModularity = q
+            bestMembership = membership
+            // Aggregate: communities become nodes.
+            let m = Int(next)
+            var aggregate: [(Int32, Int32, Double)] = []
+            var loops = [Double](repeating: 0, count: m)
+            for v in 0..<nodes {
+                let cv = renumber[Int(community[v])]
+                loops[Int(cv)] += selfLoops[v]
+                for k in Int(offsets[v])..<Int(offsets[v + 1]) {
+                    let cw = renumber[Int(community[Int(targets[k])])]
+                    if cv == cw { loops[Int(cv)] += weights[k] } else { aggregate.append((cv, cw, weights[k])) }
+                }
+            }
+            // Sum parallel arcs (each undirected edge appears in both directions already).
+            let ids = (0..<m).map { ActorID(String($0)) }
+            var arcs: [AnalysisGraph.Arc] = []
+            arcs.reserveCapacity(aggregate.count)
+            for (a, b, w) in aggregate { arcs.append(.init(source: a, target: b, weight: w, relation: -1)) }
+            let next2 = AnalysisGraph(summing: arcs, nodeIDs: ids)
+            offsets = next2.outOffsets; targets = next2.outTargets; weights = next2.outWeights
+            selfLoops = loops
+            nodes = m
+        }
+        // Renumber by first appearance in node order.
+        var renumber: [Int32: Int32] = [:]
+        var result = [Int32](repeating: 0, count: n)
+        for v in 0..<n {
+            let c = bestMembership[v]
+            if renumber[c] == nil { renumber[c] = Int32(renumber.count) }
+            result[v] = renumber[c]!
+        }
+        return Communities(membership: result, modularity: bestModularity)
+    }
+}
+
+extension AnalysisGraph {
+    /// A directed CSR whose parallel arcs are summed (used for Louvain's aggregated graphs).
+    init(summing arcs: [Arc], nodeIDs: [ActorID]) {
+        self.init(nodeIDs: nodeIDs, arcs: arcs, directed: false, merge: .sum, trackRelations: false)
+    }
+}
