@@ -62,7 +62,11 @@ let package = Package(
             dependencies: ["ActorGraphCore", "ActorGraphFormats"],
             path: "Tests/TestSupport"
         ),
-        .testTarget(name: "ActorGraphCoreTests", dependencies: ["ActorGraphCore", "TestSupport"]),
+        .testTarget(
+            name: "ActorGraphCoreTests",
+            dependencies: ["ActorGraphCore", "ActorGraphFormats", "TestSupport"],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(
             name: "ActorGraphFormatsTests",
             dependencies: ["ActorGraphFormats", "TestSupport"],
