@@ -7,9 +7,10 @@ struct ActorGraphCommand: ParsableCommand {
         abstract: "Actor relationship graphs: who supports, meets, opposes and hosts whom, with evidence.",
         discussion: """
             Exit status: 0 success; 1 the input has errors or an output cannot be written;
-            2 a named actor is unknown or ambiguous; 64 bad command-line usage.
+            2 a named actor is unknown or ambiguous; 3 no path (an answer of `path`); 64 bad usage.
             """,
         version: "0.1.0",
-        subcommands: [Validate.self, Stats.self, Show.self, Render.self, LayoutCommand.self, Import.self, Export.self]
+        subcommands: [Validate.self, Stats.self, Show.self, PathCommand.self, Centrality.self, Allies.self, Balance.self,
+                      CommunitiesCommand.self, Render.self, LayoutCommand.self, Import.self, Export.self]
     )
 }

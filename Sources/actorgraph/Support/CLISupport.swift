@@ -7,6 +7,7 @@ import Foundation
 enum Exit {
     static let inputErrors: Int32 = 1
     static let unknownActor: Int32 = 2
+    static let noPath: Int32 = 3
 }
 
 /// Writes to standard error.

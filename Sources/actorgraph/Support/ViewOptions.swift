@@ -2,8 +2,8 @@ import ActorGraphCore
 import ActorGraphFormats
 import ArgumentParser
 
-/// Which part of the graph a drawing command shows, and how.
-struct ViewOptions: ParsableArguments {
+/// Which relations count: the filter every drawing and analysis command shares.
+struct FilterOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Relation types to keep, comma-separated: supports, meets, opposes, hosts.", valueName: "types"))
     var types: String?
 
@@ -16,28 +16,9 @@ struct ViewOptions: ParsableArguments {
     @Option(parsing: .upToNextOption, help: ArgumentHelp("Relations whose dates overlap FROM…TO; undated ones are left out.", valueName: "from to"))
     var between: [String] = []
 
-    @Option(help: ArgumentHelp("Show only this actor's neighbourhood (see --depth).", valueName: "actor"))
-    var focus: String?
-
-    @Option(help: "Neighbourhood radius for --focus, in relations.")
-    var depth: Int = 1
-
-    @Option(parsing: .upToNextOption, help: ArgumentHelp("Actors to emphasise.", valueName: "actor"))
-    var highlight: [String] = []
-
-    @Flag(help: "Draw members inside their umbrella actor (memberOf).")
-    var cluster = false
-
-    @Flag(name: .customLong("no-legend"), help: "Leave the legend out.")
-    var noLegend = false
-
-    @Flag(name: .customLong("edge-labels"), help: "Print each relation's label on its edge (tooltips always carry it).")
-    var edgeLabels = false
-
     func validate() throws {
         _ = try filter()
         if !between.isEmpty && between.count != 2 { throw ValidationError("--between takes two dates: FROM TO") }
-        if depth < 0 { throw ValidationError("--depth must be 0 or more") }
     }
 
     func filter() throws -> RelationFilter {
@@ -68,9 +49,46 @@ struct ViewOptions: ParsableArguments {
         return filter
     }
 
+    /// A short description of the filter for output headers.
+    func summary() -> String {
+        var parts: [String] = []
+        if let types { parts.append("types " + types) }
+        if let modality { parts.append("modality " + modality) }
+        if let asOf { parts.append("as of " + asOf) }
+        if between.count == 2 { parts.append("between \(between[0]) and \(between[1])") }
+        return parts.isEmpty ? "all relations" : parts.joined(separator: "; ")
+    }
+}
+
+/// Which part of the graph a drawing command shows, and how.
+struct ViewOptions: ParsableArguments {
+    @OptionGroup var relations: FilterOptions
+
+    @Option(help: ArgumentHelp("Show only this actor's neighbourhood (see --depth).", valueName: "actor"))
+    var focus: String?
+
+    @Option(help: "Neighbourhood radius for --focus, in relations.")
+    var depth: Int = 1
+
+    @Option(parsing: .upToNextOption, help: ArgumentHelp("Actors to emphasise.", valueName: "actor"))
+    var highlight: [String] = []
+
+    @Flag(help: "Draw members inside their umbrella actor (memberOf).")
+    var cluster = false
+
+    @Flag(name: .customLong("no-legend"), help: "Leave the legend out.")
+    var noLegend = false
+
+    @Flag(name: .customLong("edge-labels"), help: "Print each relation's label on its edge (tooltips always carry it).")
+    var edgeLabels = false
+
+    func validate() throws {
+        if depth < 0 { throw ValidationError("--depth must be 0 or more") }
+    }
+
     /// The part of `graph` to draw.
     func apply(to graph: ActorGraph) throws -> ActorGraph {
-        let filter = try filter()
+        let filter = try relations.filter()
         var view = graph.filtered(filter, dropIsolated: !filter.isEmpty)
         if let focus {
             let center = try resolveActor(focus, in: graph)
