@@ -11,7 +11,7 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "actorgraph-bench",
         abstract: "Benchmark drivers for scripts/bench and scripts/leakcheck.",
-        subcommands: [RenderLoop.self, RenderVersusCLI.self, DrawingLoop.self])
+        subcommands: [RenderLoop.self, RenderVersusCLI.self, DrawingLoop.self, Analysis.self])
 }
 
 /// Loads a graph file (.yaml/.json) or an edges table (.csv).
@@ -113,5 +113,85 @@ struct DrawingLoop: ParsableCommand {
         var nodes = 0
         let t = seconds { for _ in 0..<count { nodes += DiagramBuilder.drawing(of: graph).nodes.count } }
         print("{\"drawings\": \(count), \"nodes\": \(nodes), \"per_drawing_s\": \(t / Double(count))}")
+    }
+}
+
+/// The analysis operations of scripts/bench, in process, on an edges table: one JSON line per
+/// operation with its median time over `repeats` (one run for operations over 15 s).
+struct Analysis: ParsableCommand {
+    @Argument var file: String
+    @Option(help: "Comma-separated: load, degree, bc_dir, bc_undir, bc_dir_2t, bc_undir_2t, bc_sample_dir, bc_sample_undir, pagerank, sp_bfs, louvain, cc_weak, cc_strong")
+    var ops: String
+    @Option var repeats = 3
+    @Option(help: "Sources for the bc_sample ops.") var samples = 1000
+
+    func run() throws {
+        let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: file)))
+        var directed: AnalysisGraph?
+        var undirected: AnalysisGraph?
+        func timed(_ op: String, _ body: () throws -> Void) rethrows {
+            var times: [Double] = []
+            for _ in 0..<repeats {
+                times.append(try seconds(body))
+                if times.last! > 15 { break }
+            }
+            print("{\"tool\": \"actorgraph\", \"op\": \"\(op)\", \"seconds\": \(median(times)), \"runs\": \(times.count)}")
+            fflush(nil)
+        }
+        func directedGraph() throws -> AnalysisGraph {
+            if let directed { return directed }
+            directed = try EdgeTableLoader.load(bytes, file: file, directed: true).graph
+            return directed!
+        }
+        func undirectedGraph() throws -> AnalysisGraph {
+            if let undirected { return undirected }
+            undirected = try EdgeTableLoader.load(bytes, file: file, directed: false).graph
+            return undirected!
+        }
+        for op in ops.split(separator: ",").map(String.init) {
+            switch op {
+            case "load":
+                try timed(op) { directed = try EdgeTableLoader.load(bytes, file: file, directed: true, useWeights: true).graph }
+            case "degree":
+                let g = try directedGraph()
+                timed(op) { _ = g.degreeCentrality() }
+            case "bc_dir", "bc_dir_2t":
+                let g = try directedGraph()
+                var options = BetweennessOptions(normalized: true)
+                options.singleThreaded = !op.hasSuffix("_2t")
+                timed(op) { _ = g.betweennessCentrality(options: options) }
+            case "bc_undir", "bc_undir_2t":
+                let g = try undirectedGraph()
+                var options = BetweennessOptions(normalized: true)
+                options.singleThreaded = !op.hasSuffix("_2t")
+                timed(op) { _ = g.betweennessCentrality(options: options) }
+            case "bc_sample_dir", "bc_sample_undir", "bc_sample_dir_2t", "bc_sample_undir_2t":
+                let g = op.contains("undir") ? try undirectedGraph() : try directedGraph()
+                var options = BetweennessOptions(normalized: true, sampleSize: samples)
+                options.singleThreaded = !op.hasSuffix("_2t")
+                timed(op) { _ = g.betweennessCentrality(options: options) }
+            case "pagerank":
+                let g = try directedGraph()
+                timed(op) { _ = g.pageRank() }
+            case "sp_bfs":
+                let g = try directedGraph()
+                var rng = SplitMix64(seed: 1)
+                let pairs = (0..<1000).map { _ in (Int.random(in: 0..<g.nodeCount, using: &rng), Int.random(in: 0..<g.nodeCount, using: &rng)) }
+                let finder = PathFinder(g)
+                _ = finder.shortestPath(from: 0, to: 1)  // builds the reverse-entry map once
+                timed(op) { for (s, t) in pairs { _ = finder.shortestPath(from: s, to: t) } }
+            case "louvain":
+                let g = try undirectedGraph()
+                timed(op) { _ = g.louvain() }
+            case "cc_weak":
+                let g = try directedGraph()
+                timed(op) { _ = g.weakComponents() }
+            case "cc_strong":
+                let g = try directedGraph()
+                timed(op) { _ = g.strongComponents() }
+            default:
+                throw ValidationError("unknown op \(op)")
+            }
+        }
     }
 }

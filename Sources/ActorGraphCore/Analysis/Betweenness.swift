@@ -11,6 +11,8 @@ public struct BetweennessOptions: Sendable {
     /// Sample this many source actors (seeded) instead of all of them; results are rescaled by n/k.
     public var sampleSize: Int?
     public var seed: UInt64 = 42
+    /// Run on one thread (the same chunks, in order: the same result).
+    public var singleThreaded = false
     /// Called from worker threads with (sources done, sources in all) as the work advances.
     public var progress: ProgressHandler?
 
@@ -57,7 +59,7 @@ extension AnalysisGraph {
         let endpoints = options.endpoints
         let graph = self
         let sourceList = sources
-        forEachChunk(chunkCount) { chunk in
+        forEachChunk(chunkCount, parallel: !options.singleThreaded) { chunk in
             let lo = sourceList.count * chunk / chunkCount, hi = sourceList.count * (chunk + 1) / chunkCount
             var work = BrandesWorkspace(n: n)
             let bc = partial.base + chunk * n

@@ -21,9 +21,9 @@ struct SharedBuffer<T>: @unchecked Sendable {
 
 /// Runs `chunks` independent jobs on all cores; each job is identified by its index, so results
 /// written per chunk and combined in chunk order do not depend on the number of threads.
-func forEachChunk(_ chunks: Int, _ body: @Sendable (Int) -> Void) {
-    if chunks <= 1 {
-        if chunks == 1 { body(0) }
+func forEachChunk(_ chunks: Int, parallel: Bool = true, _ body: @Sendable (Int) -> Void) {
+    if chunks <= 1 || !parallel {
+        for chunk in 0..<chunks { body(chunk) }
         return
     }
     DispatchQueue.concurrentPerform(iterations: chunks, execute: body)

@@ -31,7 +31,13 @@ public final class PathFinder {
     var queue: [Int32]
     var backQueue: [Int32]
     var heap: MinHeap
-    var inEntryOfOut: [Int] = []  // for a backward search: in-entry k → out-entry index
+    var inEntryOfOut: [Int32] = []  // for a backward search: in-entry k → out-entry index
+    // Bidirectional breadth-first search state: levels and entries as 32-bit values (-1: unseen).
+    var forwardLevel: [Int32]
+    var backwardLevel: [Int32]
+    var forwardEntry: [Int32]
+    var backwardEntry: [Int32]
+    var bidirectionalTouched: [Int32]
 
     public init(_ graph: AnalysisGraph) {
         self.graph = graph
@@ -44,6 +50,11 @@ public final class PathFinder {
         backQueue = [Int32](repeating: 0, count: n)
         heap = MinHeap(capacity: n)
         touched.reserveCapacity(n)
+        forwardLevel = [Int32](repeating: -1, count: n)
+        backwardLevel = [Int32](repeating: -1, count: n)
+        forwardEntry = [Int32](repeating: -1, count: n)
+        backwardEntry = [Int32](repeating: -1, count: n)
+        bidirectionalTouched = [Int32](repeating: 0, count: n)
     }
 
     func reset() {
@@ -57,17 +68,17 @@ public final class PathFinder {
     /// For in-adjacency entry k (u → v seen from v), the out-adjacency entry of the same edge.
     func outEntry(forInEntry k: Int, target v: Int) -> Int {
         if inEntryOfOut.isEmpty { buildInToOut() }
-        return inEntryOfOut[k]
+        return Int(inEntryOfOut[k])
     }
 
-    private func buildInToOut() {
-        var map = [Int](repeating: -1, count: graph.inSources.count)
+    func buildInToOut() {
+        var map = [Int32](repeating: -1, count: graph.inSources.count)
         if !graph.isDirected {
             // In and out arrays are the same; the reverse entry of u→v is v→u's position in u's list.
             for v in 0..<graph.nodeCount {
                 for k in graph.inRange(v) {
                     let u = Int(graph.inSources[k])
-                    map[k] = graph.outEntry(from: u, to: v) ?? -1
+                    map[k] = Int32(graph.outEntry(from: u, to: v) ?? -1)
                 }
             }
         } else {
@@ -75,7 +86,7 @@ public final class PathFinder {
             for u in 0..<graph.nodeCount {
                 for e in graph.outRange(u) {
                     let v = Int(graph.outTargets[e])
-                    map[fill[v]] = e
+                    map[fill[v]] = Int32(e)
                     fill[v] += 1
                 }
             }
@@ -165,71 +176,89 @@ public final class PathFinder {
     }
 
     private func bidirectional(_ s: Int, _ t: Int) -> GraphPath? {
-        reset()
-        distance[s] = 0; backDistance[t] = 0
-        touched.append(Int32(s)); touched.append(Int32(t))
-        queue[0] = Int32(s); backQueue[0] = Int32(t)
-        var fHead = 0, fTail = 1, bHead = 0, bTail = 1
+        if inEntryOfOut.isEmpty { buildInToOut() }
         var meet = -1
-        var best = Double.infinity
-        while fHead < fTail && bHead < bTail {
-            // Expand the smaller frontier by one whole level.
-            let forward = (fTail - fHead) <= (bTail - bHead)
-            if forward {
-                let level = distance[Int(queue[fHead])]
-                while fHead < fTail && distance[Int(queue[fHead])] == level {
-                    let v = Int(queue[fHead]); fHead += 1
-                    for k in graph.outRange(v) {
-                        let w = Int(graph.outTargets[k])
-                        if distance[w] != .infinity { continue }
-                        distance[w] = level + 1
-                        parentEntry[w] = k
-                        if backDistance[w] == .infinity { touched.append(Int32(w)) }
-                        queue[fTail] = Int32(w); fTail += 1
-                        if backDistance[w] != .infinity && distance[w] + backDistance[w] < best {
-                            best = distance[w] + backDistance[w]; meet = w
+        // The search proper runs on raw buffers: no bounds or exclusivity checks per edge.
+        graph.outOffsets.withUnsafeBufferPointer { outOff in
+        graph.outTargets.withUnsafeBufferPointer { outT in
+        graph.inOffsets.withUnsafeBufferPointer { inOff in
+        graph.inSources.withUnsafeBufferPointer { inS in
+        inEntryOfOut.withUnsafeBufferPointer { inToOut in
+        forwardLevel.withUnsafeMutableBufferPointer { dist in
+        backwardLevel.withUnsafeMutableBufferPointer { back in
+        forwardEntry.withUnsafeMutableBufferPointer { parent in
+        backwardEntry.withUnsafeMutableBufferPointer { child in
+        queue.withUnsafeMutableBufferPointer { fq in
+        backQueue.withUnsafeMutableBufferPointer { bq in
+        bidirectionalTouched.withUnsafeMutableBufferPointer { seen in
+            var seenCount = 0
+            dist[s] = 0; back[t] = 0
+            seen[0] = Int32(s); seen[1] = Int32(t); seenCount = 2
+            fq[0] = Int32(s); bq[0] = Int32(t)
+            var fHead = 0, bHead = 0, fTail = 1, bTail = 1
+            var best = Int32.max
+            while fHead < fTail && bHead < bTail && meet < 0 {
+                if (fTail - fHead) <= (bTail - bHead) {
+                    let level = dist[Int(fq[fHead])]
+                    while fHead < fTail && dist[Int(fq[fHead])] == level {
+                        let v = Int(fq[fHead]); fHead += 1
+                        for k in Int(outOff[v])..<Int(outOff[v + 1]) {
+                            let w = Int(outT[k])
+                            if dist[w] >= 0 { continue }
+                            dist[w] = level + 1
+                            parent[w] = Int32(k)
+                            if back[w] < 0 { seen[seenCount] = Int32(w); seenCount += 1 }
+                            fq[fTail] = Int32(w); fTail += 1
+                            if back[w] >= 0 && level + 1 + back[w] < best { best = level + 1 + back[w]; meet = w }
                         }
                     }
-                }
-            } else {
-                let level = backDistance[Int(backQueue[bHead])]
-                while bHead < bTail && backDistance[Int(backQueue[bHead])] == level {
-                    let v = Int(backQueue[bHead]); bHead += 1
-                    for k in graph.inRange(v) {
-                        let w = Int(graph.inSources[k])
-                        if backDistance[w] != .infinity { continue }
-                        backDistance[w] = level + 1
-                        childEntry[w] = outEntry(forInEntry: k, target: v)
-                        if distance[w] == .infinity { touched.append(Int32(w)) }
-                        backQueue[bTail] = Int32(w); bTail += 1
-                        if distance[w] != .infinity && distance[w] + backDistance[w] < best {
-                            best = distance[w] + backDistance[w]; meet = w
+                } else {
+                    let level = back[Int(bq[bHead])]
+                    while bHead < bTail && back[Int(bq[bHead])] == level {
+                        let v = Int(bq[bHead]); bHead += 1
+                        for k in Int(inOff[v])..<Int(inOff[v + 1]) {
+                            let w = Int(inS[k])
+                            if back[w] >= 0 { continue }
+                            back[w] = level + 1
+                            child[w] = inToOut[k]
+                            if dist[w] < 0 { seen[seenCount] = Int32(w); seenCount += 1 }
+                            bq[bTail] = Int32(w); bTail += 1
+                            if dist[w] >= 0 && dist[w] + level + 1 < best { best = dist[w] + level + 1; meet = w }
                         }
                     }
                 }
             }
-            if meet >= 0 { break }
-        }
-        guard meet >= 0 else { return nil }
-        var nodes: [Int32] = [Int32(meet)]
-        var entries: [Int] = []
-        var v = meet
-        while v != s {
-            let e = parentEntry[v]
-            entries.append(e)
-            v = owner(ofOutEntry: e)
-            nodes.append(Int32(v))
-        }
-        nodes.reverse(); entries.reverse()
-        v = meet
-        while v != t {
-            let e = childEntry[v]
-            entries.append(e)
-            v = Int(graph.outTargets[e])
-            nodes.append(Int32(v))
-        }
-        return GraphPath(nodes: nodes, entries: entries, length: Double(entries.count))
+            if meet >= 0 {
+                // Read the path out before the reset below.
+                var v = meet
+                var front: [Int32] = [Int32(v)]
+                var frontEntries: [Int] = []
+                while v != s {
+                    let e = Int(parent[v])
+                    frontEntries.append(e)
+                    v = owner(ofOutEntry: e)
+                    front.append(Int32(v))
+                }
+                front.reverse(); frontEntries.reverse()
+                v = meet
+                while v != t {
+                    let e = Int(child[v])
+                    frontEntries.append(e)
+                    v = Int(outT[e])
+                    front.append(Int32(v))
+                }
+                foundPath = GraphPath(nodes: front, entries: frontEntries, length: Double(frontEntries.count))
+            }
+            for i in 0..<seenCount {
+                let w = Int(seen[i])
+                dist[w] = -1; back[w] = -1; parent[w] = -1; child[w] = -1
+            }
+        }}}}}}}}}}}}
+        defer { foundPath = nil }
+        return meet >= 0 ? foundPath : nil
     }
+
+    private var foundPath: GraphPath?
 
     /// Every shortest path from `s` to `t` (at most `limit`), in a stable order.
     ///

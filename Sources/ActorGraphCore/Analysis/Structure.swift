@@ -175,14 +175,16 @@ extension AnalysisGraph {
     }
 
     /// Louvain community detection (Blondel et al. 2008) on the undirected view: local moves in
-    /// a seeded random order until no move gains more than `threshold`, then aggregation, level
-    /// after level, keeping the best partition. Deterministic for a given seed.
+    /// a seeded random order until a pass gains no more than `threshold` (or after
+    /// `maxPassesPerLevel` passes, as networkit's PLM caps them: late passes on large graphs move a
+    /// few nodes back and forth for gains near 1e-5), then aggregation, level after level, keeping
+    /// the best partition. Deterministic for a given seed.
     ///
     /// Blondel, V., Guillaume, J.-L., Lambiotte, R. & Lefebvre, E. (2008). Fast unfolding of
     /// communities in large networks. *J. Stat. Mech.* P10008. doi:10.1088/1742-5468/2008/10/P10008
     /// - Complexity: about O(E) per pass; a few passes per level.
     public func louvain(weighted: Bool = false, resolution: Double = 1, seed: UInt64 = 42,
-                        threshold: Double = 1e-7) -> Communities {
+                        threshold: Double = 1e-7, maxPassesPerLevel: Int = 32) -> Communities {
         let n = nodeCount
         guard n > 0 else { return Communities(membership: [], modularity: 0) }
         let base = undirectedWeights(weighted: weighted)
@@ -206,47 +208,25 @@ extension AnalysisGraph {
                 strength[v] = s
             }
             var total = strength  // Σ strength per community
-            var order = Array(0..<nodes)
-            order.shuffle(using: &rng)
+            // Seeded order that keeps memory locality: blocks of consecutive nodes in shuffled
+            // order (a full shuffle made the pass memory-bound: 0.92 s against 0.57 s on BA 100k).
+            var blocks = Array(stride(from: 0, to: nodes, by: 512))
+            blocks.shuffle(using: &rng)
+            var order: [Int] = []
+            order.reserveCapacity(nodes)
+            for b in blocks { order.append(contentsOf: b..<min(b + 512, nodes)) }
             var neighborWeight = [Double](repeating: -1, count: nodes)
-            var touched: [Int32] = []
+            var touched = [Int32](repeating: 0, count: nodes)
             var improved = false
-            var moved = true
-            while moved {
-                moved = false
-                var gainSum = 0.0
-                for v in order {
-                    let cv = Int(community[v])
-                    touched.removeAll(keepingCapacity: true)
-                    neighborWeight[cv] = 0
-                    touched.append(Int32(cv))
-                    for k in Int(offsets[v])..<Int(offsets[v + 1]) {
-                        let c = Int(community[Int(targets[k])])
-                        if neighborWeight[c] < 0 { neighborWeight[c] = 0; touched.append(Int32(c)) }
-                        neighborWeight[c] += weights[k]
-                    }
-                    let kv = strength[v]
-                    total[cv] -= kv
-                    var best = cv
-                    var bestGain = neighborWeight[cv] - resolution * total[cv] * kv / twoM
-                    for c32 in touched {
-                        let c = Int(c32)
-                        let gain = neighborWeight[c] - resolution * total[c] * kv / twoM
-                        if gain > bestGain + 1e-12 {
-                            bestGain = gain; best = c
-                        }
-                    }
-                    let removeGain = neighborWeight[cv] - resolution * total[cv] * kv / twoM
-                    total[best] += kv
-                    if best != cv {
-                        community[v] = Int32(best)
-                        moved = true
-                        gainSum += (bestGain - removeGain) / twoM * 2
-                    }
-                    for c in touched { neighborWeight[Int(c)] = -1 }
-                }
-                if moved { improved = true }
-                if gainSum <= threshold { break }
+            var passes = 0
+            while passes < maxPassesPerLevel {
+                passes += 1
+                let (movedCount, gainSum) = Self.louvainPass(
+                    order: order, offsets: offsets, targets: targets, weights: weights, strength: strength,
+                    community: &community, total: &total, neighborWeight: &neighborWeight, touched: &touched,
+                    resolution: resolution, twoM: twoM)
+                if movedCount > 0 { improved = true }
+                if movedCount == 0 || gainSum <= threshold { break }
             }
             if !improved { break }
             // Renumber communities and map original nodes.
@@ -296,6 +276,53 @@ extension AnalysisGraph {
 }
 
 extension AnalysisGraph {
+    /// One pass of Louvain local moves over all nodes in `order`; returns (moves, modularity gain).
+    static func louvainPass(order: [Int], offsets: [Int32], targets: [Int32], weights: [Double], strength: [Double],
+                            community: inout [Int32], total: inout [Double], neighborWeight: inout [Double],
+                            touched: inout [Int32], resolution: Double, twoM: Double) -> (Int, Double) {
+        var moves = 0
+        var gainSum = 0.0
+        offsets.withUnsafeBufferPointer { off in
+        targets.withUnsafeBufferPointer { tgt in
+        weights.withUnsafeBufferPointer { wt in
+        strength.withUnsafeBufferPointer { str in
+        community.withUnsafeMutableBufferPointer { com in
+        total.withUnsafeMutableBufferPointer { tot in
+        neighborWeight.withUnsafeMutableBufferPointer { nw in
+        touched.withUnsafeMutableBufferPointer { tch in
+            let scale = resolution / twoM
+            for v in order {
+                let cv = Int(com[v])
+                var count = 0
+                nw[cv] = 0
+                tch[count] = Int32(cv); count += 1
+                for k in Int(off[v])..<Int(off[v + 1]) {
+                    let c = Int(com[Int(tgt[k])])
+                    if nw[c] < 0 { nw[c] = 0; tch[count] = Int32(c); count += 1 }
+                    nw[c] += wt[k]
+                }
+                let kv = str[v]
+                tot[cv] -= kv
+                let removeGain = nw[cv] - tot[cv] * kv * scale
+                var best = cv
+                var bestGain = removeGain
+                for i in 0..<count {
+                    let c = Int(tch[i])
+                    let gain = nw[c] - tot[c] * kv * scale
+                    if gain > bestGain + 1e-12 { bestGain = gain; best = c }
+                }
+                tot[best] += kv
+                if best != cv {
+                    com[v] = Int32(best)
+                    moves += 1
+                    gainSum += 2 * (bestGain - removeGain) / twoM
+                }
+                for i in 0..<count { nw[Int(tch[i])] = -1 }
+            }
+        }}}}}}}}
+        return (moves, gainSum)
+    }
+
     /// A directed CSR whose parallel arcs are summed (used for Louvain's aggregated graphs).
     init(summing arcs: [Arc], nodeIDs: [ActorID]) {
         self.init(nodeIDs: nodeIDs, arcs: arcs, directed: false, merge: .sum, trackRelations: false)
