@@ -182,13 +182,15 @@ struct Analysis: ParsableCommand {
                 timed(op) { for (s, t) in pairs { _ = finder.shortestPath(from: s, to: t) } }
             case "louvain":
                 let g = try undirectedGraph()
-                timed(op) { _ = g.louvain() }
+                var q = 0.0
+                timed(op) { q = g.louvain().modularity }
+                print("{\"tool\": \"actorgraph\", \"op\": \"louvain_modularity\", \"value\": \(q)}")
             case "cc_weak":
                 let g = try directedGraph()
-                timed(op) { _ = g.weakComponents() }
+                timed(op) { _ = g.weakComponentMembership() }
             case "cc_strong":
                 let g = try directedGraph()
-                timed(op) { _ = g.strongComponents() }
+                timed(op) { _ = g.strongComponentMembership() }
             default:
                 throw ValidationError("unknown op \(op)")
             }

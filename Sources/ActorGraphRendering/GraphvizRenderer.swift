@@ -56,13 +56,7 @@ public enum GraphvizRenderer {
     ///
     /// - Throws: ``GraphvizError`` when the engine or format is not installed or Graphviz fails.
     public static func render(_ drawing: DrawingGraph, engine: LayoutEngine, format: OutputFormat) throws -> RenderOutput {
-        try GraphvizLibrary.withContext { gvc in
-            try check(engine: engine, format: format, gvc: gvc)
-            GraphvizLibrary.resetMessages()
-            let g = try build(drawing)
-            defer { agclose(g) }
-            try runLayout(g, engine: engine, gvc: gvc)
-            defer { gvFreeLayout(gvc, g) }
+        try withLayout(of: drawing, engine: engine, format: format) { g, gvc in
             var result: UnsafeMutablePointer<CChar>?
             var length: UInt32 = 0
             let rc = gvRenderData(gvc, g, format.rawValue, &result, &length)
@@ -77,17 +71,26 @@ public enum GraphvizRenderer {
 
     /// Lays out `drawing` with `engine` and reads positions back as values.
     public static func layout(_ drawing: DrawingGraph, engine: LayoutEngine) throws -> Layout {
+        try withLayout(of: drawing, engine: engine, format: nil) { g, _ in
+            attach_attrs(g)
+            var layout = readLayout(g, engine: engine)
+            layout.warnings = GraphvizLibrary.takeMessages()
+            return layout
+        }
+    }
+
+    /// Under the lock: checks the engine (and format), builds a fresh graph, lays it out, runs
+    /// `body`, then frees the layout and the graph, on every path.
+    static func withLayout<T>(of drawing: DrawingGraph, engine: LayoutEngine, format: OutputFormat?,
+                              _ body: (UnsafeMutablePointer<Agraph_t>, OpaquePointer) throws -> T) throws -> T {
         try GraphvizLibrary.withContext { gvc in
-            try check(engine: engine, format: nil, gvc: gvc)
+            try check(engine: engine, format: format, gvc: gvc)
             GraphvizLibrary.resetMessages()
             let g = try build(drawing)
             defer { agclose(g) }
             try runLayout(g, engine: engine, gvc: gvc)
             defer { gvFreeLayout(gvc, g) }
-            attach_attrs(g)
-            var layout = readLayout(g, engine: engine)
-            layout.warnings = GraphvizLibrary.takeMessages()
-            return layout
+            return try body(g, gvc)
         }
     }
 

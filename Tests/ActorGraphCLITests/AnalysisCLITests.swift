@@ -52,6 +52,20 @@ struct AnalysisCLITests {
         #expect(json.stdout.contains("\"paths\": []"))
     }
 
+    @Test func kindsFilterKeepsRelationsBetweenThoseKinds() throws {
+        // Iran reaches the United States only through non-state actors…
+        let any = try runActorGraph(["path", seed, "iran", "united states", "--format", "json"])
+        #expect(any.status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(any.stdout.utf8)) as? [String: Any])
+        let actors = ((json["paths"] as? [[String: Any]])?.first?["actors"] as? [String]) ?? []
+        #expect(actors.count == 3 && actors.first == "iran" && actors.last == "united-states")
+        // …so among governments alone there is no path.
+        let governments = try runActorGraph(["path", seed, "iran", "united states", "--kinds", "government"])
+        #expect(governments.status == 3)
+        #expect(governments.stdout == "no path from Iran to United States (undirected; kinds government)\n")
+        #expect(try runActorGraph(["path", seed, "iran", "hamas", "--kinds", "militias"]).status == 64)
+    }
+
     @Test func avoidingAnActorReroutes() throws {
         let direct = try runActorGraph(["path", seed, "iran", "hamas", "--avoid", "iraq-gov", "--all", "--format", "json"])
         #expect(direct.status == 0)

@@ -1,81 +1,135 @@
 extension AnalysisGraph {
-    /// Weakly connected components (edge direction ignored), each sorted, largest first (ties by
-    /// smallest member).
+    /// Weakly connected components (edge direction ignored) as a membership vector: the
+    /// component of each node, numbered from 0 in order of each component's smallest node.
     ///
     /// - Complexity: O(V + E) (breadth-first search).
-    public func weakComponents() -> [[Int32]] {
+    public func weakComponentMembership() -> (membership: [Int32], count: Int) {
+        // Union-find over the out-edges (union by linking the larger root under the smaller,
+        // path halving): one pass over E entries, where a search would scan out- and in-lists.
         let n = nodeCount
-        var component = [Int32](repeating: -1, count: n)
-        var queue = [Int32](repeating: 0, count: n)
-        var result: [[Int32]] = []
-        for s in 0..<n where component[s] < 0 {
-            let id = Int32(result.count)
-            component[s] = id
-            queue[0] = Int32(s)
-            var head = 0, tail = 1
-            while head < tail {
-                let v = Int(queue[head]); head += 1
-                for k in outRange(v) where component[Int(outTargets[k])] < 0 {
-                    component[Int(outTargets[k])] = id; queue[tail] = outTargets[k]; tail += 1
+        var parent = Array(0..<Int32(n))
+        var membership = [Int32](repeating: -1, count: n)
+        var count: Int32 = 0
+        outOffsets.withUnsafeBufferPointer { off in
+        outTargets.withUnsafeBufferPointer { tgt in
+        parent.withUnsafeMutableBufferPointer { parent in
+        membership.withUnsafeMutableBufferPointer { membership in
+            @inline(__always) func find(_ x: Int32) -> Int32 {
+                var x = x
+                while parent[Int(x)] != x {
+                    parent[Int(x)] = parent[Int(parent[Int(x)])]
+                    x = parent[Int(x)]
                 }
-                if isDirected {
-                    for k in inRange(v) where component[Int(inSources[k])] < 0 {
-                        component[Int(inSources[k])] = id; queue[tail] = inSources[k]; tail += 1
-                    }
+                return x
+            }
+            for u in 0..<n {
+                for k in Int(off[u])..<Int(off[u + 1]) {
+                    let a = find(Int32(u)), b = find(tgt[k])
+                    if a != b { if a < b { parent[Int(b)] = a } else { parent[Int(a)] = b } }
                 }
             }
-            result.append(Array(queue[0..<tail]).sorted())
-        }
-        return result.sorted { $0.count != $1.count ? $0.count > $1.count : $0[0] < $1[0] }
+            // Roots are their component's smallest node, so numbering roots in node order numbers
+            // components by smallest member.
+            for v in 0..<n {
+                let r = Int(find(Int32(v)))
+                if membership[r] < 0 { membership[r] = count; count += 1 }
+                membership[v] = membership[r]
+            }
+        }}}}
+        return (membership, Int(count))
     }
 
-    /// Strongly connected components (Tarjan 1972, iterative), each sorted, largest first.
-    /// For an undirected graph these are the connected components.
+    /// Weakly connected components, each sorted, largest first (ties by smallest member).
+    ///
+    /// - Complexity: O(V + E + C log C) for C components.
+    public func weakComponents() -> [[Int32]] {
+        let (membership, count) = weakComponentMembership()
+        return Self.groups(membership, count: count)
+    }
+
+    /// Members of each group in node order (a counting sort), largest group first.
+    static func groups(_ membership: [Int32], count: Int) -> [[Int32]] {
+        var sizes = [Int](repeating: 0, count: count)
+        for c in membership { sizes[Int(c)] += 1 }
+        var groups = sizes.map { size -> [Int32] in
+            var g = [Int32]()
+            g.reserveCapacity(size)
+            return g
+        }
+        for (v, c) in membership.enumerated() { groups[Int(c)].append(Int32(v)) }
+        return groups.sorted { $0.count != $1.count ? $0.count > $1.count : $0[0] < $1[0] }
+    }
+
+    /// Strongly connected components (Tarjan 1972, iterative) as a membership vector, numbered
+    /// in the order Tarjan's algorithm completes them. For an undirected graph these are the
+    /// connected components.
     ///
     /// Tarjan, R. (1972). Depth-first search and linear graph algorithms. *SIAM J. Comput.* 1(2).
     /// - Complexity: O(V + E).
-    public func strongComponents() -> [[Int32]] {
+    public func strongComponentMembership() -> (membership: [Int32], count: Int) {
         let n = nodeCount
         var index = [Int32](repeating: -1, count: n)
         var low = [Int32](repeating: 0, count: n)
         var onStack = [Bool](repeating: false, count: n)
-        var stack: [Int32] = []
-        var callStack: [(v: Int32, edge: Int32)] = []
+        var component = [Int32](repeating: -1, count: n)
+        var stack = [Int32](repeating: 0, count: n)
+        var callNode = [Int32](repeating: 0, count: n)
+        var callEdge = [Int32](repeating: 0, count: n)
         var counter: Int32 = 0
-        var result: [[Int32]] = []
-        for root in 0..<n where index[root] < 0 {
-            callStack.append((Int32(root), outOffsets[root]))
-            index[root] = counter; low[root] = counter; counter += 1
-            stack.append(Int32(root)); onStack[root] = true
-            while let frame = callStack.last {
-                let v = Int(frame.v)
-                let end = outOffsets[v + 1]
-                if frame.edge < end {
-                    callStack[callStack.count - 1].edge += 1
-                    let w = Int(outTargets[Int(frame.edge)])
-                    if index[w] < 0 {
-                        index[w] = counter; low[w] = counter; counter += 1
-                        stack.append(Int32(w)); onStack[w] = true
-                        callStack.append((Int32(w), outOffsets[w]))
-                    } else if onStack[w] {
-                        low[v] = min(low[v], index[w])
+        var count: Int32 = 0
+        outOffsets.withUnsafeBufferPointer { off in
+        outTargets.withUnsafeBufferPointer { tgt in
+        index.withUnsafeMutableBufferPointer { index in
+        low.withUnsafeMutableBufferPointer { low in
+        onStack.withUnsafeMutableBufferPointer { onStack in
+        component.withUnsafeMutableBufferPointer { component in
+        stack.withUnsafeMutableBufferPointer { stack in
+        callNode.withUnsafeMutableBufferPointer { callNode in
+        callEdge.withUnsafeMutableBufferPointer { callEdge in
+            var sp = 0, cp = 0
+            for root in 0..<n where index[root] < 0 {
+                callNode[cp] = Int32(root); callEdge[cp] = off[root]; cp += 1
+                index[root] = counter; low[root] = counter; counter += 1
+                stack[sp] = Int32(root); sp += 1; onStack[root] = true
+                while cp > 0 {
+                    let v = Int(callNode[cp - 1])
+                    let e = Int(callEdge[cp - 1])
+                    if e < Int(off[v + 1]) {
+                        callEdge[cp - 1] += 1
+                        let w = Int(tgt[e])
+                        if index[w] < 0 {
+                            index[w] = counter; low[w] = counter; counter += 1
+                            stack[sp] = Int32(w); sp += 1; onStack[w] = true
+                            callNode[cp] = Int32(w); callEdge[cp] = off[w]; cp += 1
+                        } else if onStack[w] {
+                            low[v] = min(low[v], index[w])
+                        }
+                        continue
                     }
-                    continue
-                }
-                callStack.removeLast()
-                if let parent = callStack.last { low[Int(parent.v)] = min(low[Int(parent.v)], low[v]) }
-                if low[v] == index[v] {
-                    var members: [Int32] = []
-                    while let w = stack.popLast() {
-                        onStack[Int(w)] = false
-                        members.append(w)
-                        if Int(w) == v { break }
+                    cp -= 1
+                    if cp > 0 { let p = Int(callNode[cp - 1]); low[p] = min(low[p], low[v]) }
+                    if low[v] == index[v] {
+                        while true {
+                            sp -= 1
+                            let w = Int(stack[sp])
+                            onStack[w] = false
+                            component[w] = count
+                            if w == v { break }
+                        }
+                        count += 1
                     }
-                    result.append(members.sorted())
                 }
             }
-        }
-        return result.sorted { $0.count != $1.count ? $0.count > $1.count : $0[0] < $1[0] }
+        }}}}}}}}}
+        return (component, Int(count))
+    }
+
+    /// Strongly connected components, each sorted, largest first (ties by smallest member).
+    ///
+    /// - Complexity: O(V + E + C log C) for C components.
+    public func strongComponents() -> [[Int32]] {
+        let (membership, count) = strongComponentMembership()
+        return Self.groups(membership, count: count)
     }
 
     /// Core numbers (the largest k such that the actor is in the k-core), as networkx's

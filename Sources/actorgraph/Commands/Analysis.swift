@@ -194,13 +194,13 @@ struct Centrality: ParsableCommand {
             print("\(view.nodeCount) actors, \(view.edgeCount) edges (\(mode.rawValue); \(relations.summary()); weights \(weights.rawValue))")
             let nameWidth = min(36, max(5, order.map { (names[view.nodeIDs[$0]]?.name ?? "").count }.max() ?? 5))
             var header = "rank  " + "actor".padding(toLength: nameWidth, withPad: " ", startingAt: 0)
-            for c in columns { header += "  " + c.0.leftPadded(12) }
+            for c in columns { header += "  " + c.0.rightAligned(12) }
             print(header)
             for (rank, v) in order.enumerated() {
-                var line = String(rank + 1).leftPadded(4) + "  "
+                var line = String(rank + 1).rightAligned(4) + "  "
                 line += String((names[view.nodeIDs[v]]?.name ?? view.nodeIDs[v].rawValue).prefix(nameWidth))
                     .padding(toLength: nameWidth, withPad: " ", startingAt: 0)
-                for c in columns { line += "  " + number(c.1[v]).leftPadded(12) }
+                for c in columns { line += "  " + number(c.1[v]).rightAligned(12) }
                 print(line)
             }
         }
@@ -208,7 +208,8 @@ struct Centrality: ParsableCommand {
 }
 
 extension String {
-    func leftPadded(_ width: Int) -> String { count >= width ? self : String(repeating: " ", count: width - count) + self }
+    /// Right-aligned in a column of `width` characters (padded with spaces on the left).
+    func rightAligned(_ width: Int) -> String { count >= width ? self : String(repeating: " ", count: width - count) + self }
 }
 
 /// Reads a graph file, or builds a graph from an edges table (.csv).

@@ -10,6 +10,9 @@ struct FilterOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Modalities to keep, comma-separated: asserted, reported, possible, denied.", valueName: "modalities"))
     var modality: String?
 
+    @Option(help: ArgumentHelp("Keep only relations between actors of these kinds, comma-separated: government, militia, organization, person, international, group.", valueName: "kinds"))
+    var kinds: String?
+
     @Option(name: .customLong("as-of"), help: ArgumentHelp("The graph as of a date (YYYY, YYYY-MM or YYYY-MM-DD): relations begun by then and not ended before it; undated ones are left out.", valueName: "date"))
     var asOf: String?
 
@@ -39,7 +42,8 @@ struct FilterOptions: ParsableArguments {
             return d
         }
         var filter = RelationFilter(types: try list(types, RelationType.self, "types"),
-                                    modalities: try list(modality, Modality.self, "modality"))
+                                    modalities: try list(modality, Modality.self, "modality"),
+                                    actorKinds: try list(kinds, ActorKind.self, "kinds"))
         if let asOf { filter.asOf = try date(asOf, "as-of") }
         if between.count == 2 {
             let from = try date(between[0], "between"), to = try date(between[1], "between")
@@ -54,6 +58,7 @@ struct FilterOptions: ParsableArguments {
         var parts: [String] = []
         if let types { parts.append("types " + types) }
         if let modality { parts.append("modality " + modality) }
+        if let kinds { parts.append("kinds " + kinds) }
         if let asOf { parts.append("as of " + asOf) }
         if between.count == 2 { parts.append("between \(between[0]) and \(between[1])") }
         return parts.isEmpty ? "all relations" : parts.joined(separator: "; ")
