@@ -280,7 +280,7 @@ public enum DiagramBuilder {
                 A("label", label), A("shape", "plaintext"), A("fontsize", "8"), A("height", "0.2"), A("legend", "true"),
                 A("tooltip", "relation: \(label)")]))
             drawing.nodes.append(.init(name: head, attributes: [
-                A("label", ""), A("shape", "point"), A("width", "0.06"), A("color", color), A("legend", "true")]))
+                A("label", ""), A("shape", "point"), A("width", "0.02"), A("style", "invis"), A("legend", "true")]))
             drawing.edges.append(.init(tail: tail, head: head, key: fresh("legend_\(label)"), attributes: [
                 A("color", color), A("style", style), A("arrowhead", arrowhead), A("dir", dir),
                 A("penwidth", "1.5"), A("tooltip", "relation: \(label)"), A("legend", "true")]))
