@@ -46,9 +46,6 @@ public struct Layout: Sendable {
 extension GraphvizRenderer {
     /// Reads `pos`, `width`, `height`, `bb` and edge `pos`/`lp` after `attach_attrs`.
     static func readLayout(_ g: UnsafeMutablePointer<Agraph_t>, engine: LayoutEngine) -> Layout {
-        func points(_ text: String) -> [Point] {
-            text.split(separator: " ").compactMap { point(String($0)) }
-        }
         func point(_ text: String) -> Point? {
             let parts = text.split(separator: ",")
             guard parts.count >= 2, let x = Double(parts[0]), let y = Double(parts[1]) else { return nil }
@@ -87,7 +84,6 @@ extension GraphvizRenderer {
             }
             n = agnxtnode(g, node)
         }
-        _ = points
         return Layout(engine: engine.rawValue, boundingBox: box, nodes: nodes, edges: edges)
     }
 }
