@@ -95,22 +95,20 @@ public enum GraphvizRenderer {
     }
 
     static func check(engine: LayoutEngine, format: OutputFormat?, gvc: OpaquePointer) throws {
-        let engines = GraphvizLibrary.plugins(kind: "layout", gvc: gvc)
-        guard engines.contains(engine.rawValue) else {
-            throw GraphvizError(
-                message: "the installed Graphviz has no '\(engine.rawValue)' layout engine (it has: "
-                    + (engines.isEmpty ? "none; run `dot -c` as root or reinstall graphviz" : engines.joined(separator: ", ")) + ")",
-                graphvizMessages: [])
-        }
+        try require(engine.rawValue, kind: "layout", gvc: gvc) { "has no '\($0)' layout engine (it has: \($1))" }
         if let format {
-            let formats = GraphvizLibrary.plugins(kind: "device", gvc: gvc)
-            guard formats.contains(format.rawValue) else {
-                throw GraphvizError(
-                    message: "the installed Graphviz cannot render '\(format.rawValue)' (it can: "
-                        + (formats.isEmpty ? "nothing; run `dot -c` as root or reinstall graphviz" : formats.joined(separator: ", ")) + ")",
-                    graphvizMessages: [])
-            }
+            try require(format.rawValue, kind: "device", gvc: gvc) { "cannot render '\($0)' (it can: \($1))" }
         }
+    }
+
+    /// Throws when the installed Graphviz has no `kind` plugin named `name`; the message lists
+    /// what it has, or says how to register the plugins when it has none.
+    static func require(_ name: String, kind: String, gvc: OpaquePointer,
+                        message: (String, String) -> String) throws {
+        let available = GraphvizLibrary.plugins(kind: kind, gvc: gvc)
+        guard !available.contains(name) else { return }
+        let listed = available.isEmpty ? "none; run `dot -c` as root or reinstall graphviz" : available.joined(separator: ", ")
+        throw GraphvizError(message: "the installed Graphviz " + message(name, listed), graphvizMessages: [])
     }
 
     static func runLayout(_ g: UnsafeMutablePointer<Agraph_t>, engine: LayoutEngine, gvc: OpaquePointer) throws {

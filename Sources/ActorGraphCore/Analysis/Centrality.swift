@@ -67,11 +67,10 @@ extension AnalysisGraph {
     /// Wasserman, S. & Faust, K. (1994). *Social Network Analysis*. Cambridge University Press.
     /// - Complexity: O(V·E) unweighted (one BFS per actor, in parallel), O(V·(E + V log V)) weighted.
     public func closenessCentrality(weighted: Bool = false, wfImproved: Bool = true) -> [Double] {
-        distanceSums(weighted: weighted).map { entry in
-            let (reached, total) = entry
-            guard total > 0, nodeCount > 1 else { return 0 }
-            var c = Double(reached) / total
-            if wfImproved { c *= Double(reached) / Double(nodeCount - 1) }
+        incomingDistanceTotals(weighted: weighted).map { totals in
+            guard totals.sum > 0, nodeCount > 1 else { return 0 }
+            var c = Double(totals.reached) / totals.sum
+            if wfImproved { c *= Double(totals.reached) / Double(nodeCount - 1) }
             return c
         }
     }
@@ -81,22 +80,23 @@ extension AnalysisGraph {
     /// Marchiori, M. & Latora, V. (2000). Harmony in the small-world. *Physica A* 285, 539–546.
     /// - Complexity: as ``closenessCentrality(weighted:wfImproved:)``.
     public func harmonicCentrality(weighted: Bool = false) -> [Double] {
-        incomingDistanceReduce(weighted: weighted, initial: 0.0) { sum, d in sum + 1 / d }
+        incomingDistanceTotals(weighted: weighted).map(\.inverseSum)
     }
 
-    /// (number of others reaching u, sum of their distances to u) for every u.
-    func distanceSums(weighted: Bool) -> [(Int, Double)] {
-        let reached = incomingDistanceReduce(weighted: weighted, initial: 0.0) { count, _ in count + 1 }
-        let sums = incomingDistanceReduce(weighted: weighted, initial: 0.0) { sum, d in sum + d }
-        return zip(reached, sums).map { (Int($0), $1) }
+    /// What a search towards one actor finds: how many others reach it, the sum of their
+    /// distances to it, and the sum of the reciprocals of those distances.
+    struct DistanceTotals {
+        var reached = 0
+        var sum = 0.0
+        var inverseSum = 0.0
     }
 
-    /// For each target u, folds `combine` over the distances d(v, u) > 0 from every v that reaches
-    /// it: a search from u over incoming edges. Parallel over targets.
-    func incomingDistanceReduce(weighted: Bool, initial: Double,
-                                _ combine: @escaping @Sendable (Double, Double) -> Double) -> [Double] {
+    /// For each target u, the totals over the distances d(v, u) > 0 from every v that reaches it:
+    /// one search from u over incoming edges (breadth-first, or Dijkstra with weights). Parallel
+    /// over targets; each target is written by one worker only.
+    func incomingDistanceTotals(weighted: Bool) -> [DistanceTotals] {
         let n = nodeCount
-        let result = SharedBuffer<Double>(repeating: initial, count: n)
+        let result = SharedBuffer<DistanceTotals>(repeating: DistanceTotals(), count: n)
         defer { result.free() }
         let graph = self
         let useWeights = weighted && isWeighted
@@ -107,42 +107,45 @@ extension AnalysisGraph {
             var queue = [Int32](repeating: 0, count: n)
             var heap = MinHeap(capacity: n)
             for u in lo..<hi {
-                var acc = initial
+                var totals = DistanceTotals()
+                func add(_ d: Double) {
+                    totals.reached += 1
+                    totals.sum += d
+                    totals.inverseSum += 1 / d
+                }
                 var tail = 0
+                distance[u] = 0
                 if useWeights {
-                    distance[u] = 0
                     heap.removeAll()
                     heap.push(0, Int32(u))
                     while let (d, v32) = heap.pop() {
                         let v = Int(v32)
-                        if d > distance[v] { continue }
+                        if d > distance[v] { continue }  // stale entry
+                        // Pushed only on strict improvement, so each reached node is settled once.
                         queue[tail] = v32; tail += 1
-                        if v != u { acc = combine(acc, d) }
+                        if v != u { add(d) }
                         for k in graph.inRange(v) {
                             let w = Int(graph.inSources[k])
                             let c = d + graph.inWeights[k]
                             if c < distance[w] { distance[w] = c; heap.push(c, Int32(w)) }
                         }
                     }
-                    // Stale heap entries may have been recorded twice; distances are final, so
-                    // reset every node touched.
                 } else {
-                    distance[u] = 0
                     queue[0] = Int32(u); tail = 1
                     var head = 0
                     while head < tail {
                         let v = Int(queue[head]); head += 1
                         let d = distance[v]
-                        if v != u { acc = combine(acc, d) }
+                        if v != u { add(d) }
                         for k in graph.inRange(v) {
                             let w = Int(graph.inSources[k])
                             if distance[w] == .infinity { distance[w] = d + 1; queue[tail] = Int32(w); tail += 1 }
                         }
                     }
                 }
-                result[u] = acc
+                result[u] = totals
+                // Every reached node was settled and recorded in `queue`: reset just those.
                 for j in 0..<tail { distance[Int(queue[j])] = .infinity }
-                if useWeights { for w in 0..<n where distance[w] != .infinity { distance[w] = .infinity } }
             }
         }
         return result.array()

@@ -25,8 +25,6 @@ public final class PathFinder {
     public let graph: AnalysisGraph
     var distance: [Double]
     var parentEntry: [Int]       // out entry used to reach the node (forward search)
-    var backDistance: [Double]
-    var childEntry: [Int]        // out entry leaving the node towards the target (backward search)
     var touched: [Int32] = []
     var queue: [Int32]
     var backQueue: [Int32]
@@ -44,8 +42,6 @@ public final class PathFinder {
         let n = graph.nodeCount
         distance = [Double](repeating: .infinity, count: n)
         parentEntry = [Int](repeating: -1, count: n)
-        backDistance = [Double](repeating: .infinity, count: n)
-        childEntry = [Int](repeating: -1, count: n)
         queue = [Int32](repeating: 0, count: n)
         backQueue = [Int32](repeating: 0, count: n)
         heap = MinHeap(capacity: n)
@@ -60,13 +56,13 @@ public final class PathFinder {
     func reset() {
         for v in touched {
             let i = Int(v)
-            distance[i] = .infinity; parentEntry[i] = -1; backDistance[i] = .infinity; childEntry[i] = -1
+            distance[i] = .infinity; parentEntry[i] = -1
         }
         touched.removeAll(keepingCapacity: true)
     }
 
     /// For in-adjacency entry k (u → v seen from v), the out-adjacency entry of the same edge.
-    func outEntry(forInEntry k: Int, target v: Int) -> Int {
+    func outEntry(forInEntry k: Int) -> Int {
         if inEntryOfOut.isEmpty { buildInToOut() }
         return Int(inEntryOfOut[k])
     }
@@ -284,7 +280,7 @@ public final class PathFinder {
                 let w = useWeights ? graph.inWeights[k] : 1
                 guard distance[u] + w == distance[v], distance[u] < distance[v] else { continue }
                 stackNodes.append(Int32(u))
-                stackEntries.append(outEntry(forInEntry: k, target: v))
+                stackEntries.append(outEntry(forInEntry: k))
                 visit(u)
                 stackNodes.removeLast(); stackEntries.removeLast()
             }

@@ -1,3 +1,5 @@
+import ActorGraphCore
+
 /// A problem found in an input file, located like a compiler diagnostic.
 ///
 /// Prints as `file:line:column: error: message`. Line and column are 1-based; the column counts
@@ -79,9 +81,6 @@ public struct SourcePlace: Sendable, Hashable, CustomStringConvertible {
 
 /// A "did you mean" suffix for a message, or an empty string.
 func didYouMean(_ word: String, _ candidates: [String]) -> String {
-    guard let guess = TextSuggest.suggestion(for: word, among: candidates) else { return "" }
+    guard let guess = TextFolding.suggestion(for: word, among: candidates) else { return "" }
     return " (did you mean '\(guess)'?)"
 }
-
-import ActorGraphCore
-typealias TextSuggest = TextFolding

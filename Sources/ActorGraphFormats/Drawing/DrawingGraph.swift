@@ -5,8 +5,6 @@
 /// Graphviz should receive: escString-typed ones (labels, tooltips, ids) are already escaped with
 /// ``EscString/escape(_:)``.
 public struct DrawingGraph: Sendable, Hashable {
-    public typealias Attributes = [(key: String, value: String)]
-
     public struct Node: Sendable, Hashable {
         public var name: String
         public var attributes: [Attribute]

@@ -119,7 +119,6 @@ struct GraphPlaces {
     var memberships: [ActorID: [SourcePlace?]] = [:]
     /// Per relation: source, target, and each evidence's document and quote.
     var relationFields: [Int: RelationPlaces] = [:]
-    var membershipDates: [ActorID: [(date: SourcePlace?, until: SourcePlace?)]] = [:]
 
     struct RelationPlaces {
         var source: SourcePlace?

@@ -42,12 +42,9 @@ struct Render: ParsableCommand {
 
     func run() throws {
         let graph = try loadGraph(file, verifyEvidence: !noQuotes).graph
-        let shown = try view.apply(to: graph)
         let format = self.format ?? OutputFormat(pathExtension: URL(fileURLWithPath: output).pathExtension)!
-        var options = try view.diagramOptions(in: graph)
         // Data attributes are invisible in pictures; positioned dot and json keep them.
-        options.dataAttributes = format == .dot || format == .json
-        let drawing = DiagramBuilder.drawing(of: shown, options: options)
+        let (shown, drawing) = try view.drawing(of: graph) { $0.dataAttributes = format == .dot || format == .json }
         let engine = self.engine ?? .automatic(nodeCount: shown.actors.count)
         do {
             let result = try GraphvizRenderer.render(drawing, engine: engine, format: format)
@@ -58,9 +55,6 @@ struct Render: ParsableCommand {
                 try AtomicFile.write(result.data, to: URL(fileURLWithPath: output))
                 printError("wrote \(output): \(shown.actors.count) actors, \(shown.relations.count) relations, \(engine.rawValue) layout, \(result.data.count) bytes")
             }
-        } catch let error as GraphvizError {
-            printError("error: \(error)")
-            throw ExitCode(Exit.inputErrors)
         } catch {
             throw report(error)
         }
@@ -88,17 +82,15 @@ struct LayoutCommand: ParsableCommand {
 
     func run() throws {
         let graph = try loadGraph(file, verifyEvidence: !noQuotes).graph
-        let shown = try view.apply(to: graph)
-        var options = try view.diagramOptions(in: graph)
-        options.legend = false
-        let drawing = DiagramBuilder.drawing(of: shown, options: options)
+        let (shown, drawing) = try view.drawing(of: graph) { $0.legend = false }
         do {
             let layout = try GraphvizRenderer.layout(drawing, engine: engine ?? .automatic(nodeCount: shown.actors.count))
             for warning in layout.warnings { printError("graphviz: warning: \(warning)") }
             try writeOutput(layout.json.jsonText, to: output)
-        } catch let error as GraphvizError {
-            printError("error: \(error)")
-            throw ExitCode(Exit.inputErrors)
+        } catch let error as ExitCode {
+            throw error
+        } catch {
+            throw report(error)
         }
     }
 }

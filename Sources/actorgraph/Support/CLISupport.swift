@@ -1,5 +1,6 @@
 import ActorGraphCore
 import ActorGraphFormats
+import ActorGraphRendering
 import ArgumentParser
 import Foundation
 
@@ -22,6 +23,8 @@ func report(_ error: Error) -> ExitCode {
         for diagnostic in error.diagnostics { printError(diagnostic.description) }
     case let error as AtomicFile.WriteError:
         printError(error.description)
+    case let error as GraphvizError:
+        printError("error: \(error)")
     default:
         printError("error: \(error)")
     }

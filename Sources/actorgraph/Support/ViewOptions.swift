@@ -105,6 +105,15 @@ struct ViewOptions: ParsableArguments {
         return view
     }
 
+    /// The part of `graph` to draw and its drawing, with the options `adjust` leaves.
+    func drawing(of graph: ActorGraph, adjust: (inout DiagramOptions) -> Void = { _ in })
+        throws -> (shown: ActorGraph, drawing: DrawingGraph) {
+        let shown = try apply(to: graph)
+        var options = try diagramOptions(in: graph)
+        adjust(&options)
+        return (shown, DiagramBuilder.drawing(of: shown, options: options))
+    }
+
     func diagramOptions(in graph: ActorGraph) throws -> DiagramOptions {
         DiagramOptions(cluster: cluster, legend: !noLegend, edgeLabels: edgeLabels,
                        highlight: Set(try highlight.map { try resolveActor($0, in: graph).id }))
