@@ -141,6 +141,17 @@ public struct Relation: Sendable, Hashable {
         self.notes = notes
     }
 
+    /// Chronological order: undated relations first, then by date (a coarser date first when two
+    /// start together), then by id. For listings of evidence.
+    public static func chronological(_ a: Relation, _ b: Relation) -> Bool {
+        switch (a.date, b.date) {
+        case let (x?, y?) where x != y: return x < y
+        case (nil, _?): return true
+        case (_?, nil): return false
+        default: return a.id < b.id
+        }
+    }
+
     /// The default identifier for a relation: `source-type-target`.
     public static func defaultID(source: ActorID, type: RelationType, target: ActorID) -> RelationID {
         RelationID("\(source.rawValue)-\(type.rawValue)-\(target.rawValue)")

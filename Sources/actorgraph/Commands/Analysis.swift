@@ -32,6 +32,11 @@ struct RelationPrinter {
 
     func name(_ id: ActorID) -> String { names[id] ?? id.rawValue }
 
+    /// The relations of a signed pair, oldest first.
+    func relations(of dyad: SignedDyad) -> [Relation] {
+        dyad.relations.map { graph.relations[Int($0)] }.sorted(by: Relation.chronological)
+    }
+
     /// The relation read from `from`'s side: forwards, or backwards (←type—) when `from` is its target.
     func line(_ r: Relation, from: ActorID? = nil, indent: String = "  ") -> String {
         let backwards = from != nil && from == r.target && r.source != from
@@ -278,7 +283,7 @@ struct PathCommand: ParsableCommand {
             (0..<p.entries.count).map { i in
                 let u = view.nodeIDs[Int(p.nodes[i])], v = view.nodeIDs[Int(p.nodes[i + 1])]
                 let rels = view.relations(atOutEntry: p.entries[i]).map { graph.relations[Int($0)] }
-                    .sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+                    .sorted(by: Relation.chronological)
                 return (u, v, rels)
             }
         }
@@ -341,16 +346,13 @@ struct Allies: ParsableCommand {
         let signed = SignedGraph(graph, filter: try relations.filter(), signs: SignRule(meets: meetsPositive ? 1 : 0))
         let ties = signed.ties(of: who.id)
         let printer = RelationPrinter(graph)
-        func relationsOf(_ d: SignedDyad) -> [Relation] {
-            d.relations.map { graph.relations[Int($0)] }.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
-        }
         let label = [1: "allies", -1: "adversaries", 0: "ambivalent"]
         switch format {
         case .json:
             func tieJSON(_ t: SignedGraph.Tie) -> OrderedValue {
                 .map([("actor", .string(t.actor.rawValue)), ("name", .string(printer.name(t.actor))),
                       ("sign", .int(t.sign)), ("through", .optional(t.through?.rawValue)),
-                      ("relations", .list(t.via.flatMap(relationsOf).map(printer.json)))])
+                      ("relations", .list(t.via.flatMap(printer.relations(of:)).map(printer.json)))])
             }
             print(OrderedValue.map([
                 ("actor", .string(who.id.rawValue)), ("filter", .string(relations.summary())),
@@ -367,7 +369,7 @@ struct Allies: ParsableCommand {
                 print("\(label[sign]!) (\(list.count)):")
                 for t in list {
                     print("  \(printer.name(t.actor))")
-                    for r in relationsOf(t.via[0]) { print(printer.line(r, from: who.id, indent: "    ")) }
+                    for r in printer.relations(of: t.via[0]) { print(printer.line(r, from: who.id, indent: "    ")) }
                 }
             }
             for sign in [1, -1] {
@@ -376,8 +378,8 @@ struct Allies: ParsableCommand {
                 print("two-step \(label[sign]!) (\(list.count); \(why)):")
                 for t in list {
                     print("  \(printer.name(t.actor)) through \(printer.name(t.through!))")
-                    for r in relationsOf(t.via[0]) { print(printer.line(r, from: who.id, indent: "    ")) }
-                    for r in relationsOf(t.via[1]) { print(printer.line(r, from: t.through, indent: "    ")) }
+                    for r in printer.relations(of: t.via[0]) { print(printer.line(r, from: who.id, indent: "    ")) }
+                    for r in printer.relations(of: t.via[1]) { print(printer.line(r, from: t.through, indent: "    ")) }
                 }
             }
         }
@@ -411,9 +413,6 @@ struct Balance: ParsableCommand {
         let unbalanced = triangles.filter { !$0.isBalanced }
         let split = signed.bestSplit(exactLimit: exactLimit)
         let printer = RelationPrinter(graph)
-        func relationsOf(_ d: SignedDyad) -> [Relation] {
-            d.relations.map { graph.relations[Int($0)] }.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
-        }
         let camps = [0, 1].map { c in signed.actors.indices.filter { split.camp[$0] == c }.map { signed.actors[$0] } }
         let patterns = ["+++", "++−", "+−−", "−−−"]
         switch format {
@@ -425,18 +424,18 @@ struct Balance: ParsableCommand {
                 ("balancedShare", triangles.isEmpty ? .null : .double(Double(triangles.count - unbalanced.count) / Double(triangles.count))),
                 ("unbalanced", .list(unbalanced.map { t in
                     .map([("actors", .list(t.actors.map { .string($0.rawValue) })), ("pattern", .string(t.pattern)),
-                          ("relations", .list(t.dyads.flatMap(relationsOf).map(printer.json)))])
+                          ("relations", .list(t.dyads.flatMap(printer.relations(of:)).map(printer.json)))])
                 })),
                 ("ambivalent", .list(signed.ambivalentDyads.map { d in
                     .map([("actors", .list([d.a, d.b].map { .string(signed.actors[Int($0)].rawValue) })),
-                          ("relations", .list(relationsOf(d).map(printer.json)))])
+                          ("relations", .list(printer.relations(of: d).map(printer.json)))])
                 })),
                 ("split", .map([
                     ("exact", .bool(split.isExact)), ("method", .string(split.method)),
                     ("camps", .list(camps.map { .list($0.map { .string($0.rawValue) }) })),
                     ("violations", .list(split.violations.map { d in
                         .map([("actors", .list([d.a, d.b].map { .string(signed.actors[Int($0)].rawValue) })),
-                              ("sign", .int(d.sign)), ("relations", .list(relationsOf(d).map(printer.json)))])
+                              ("sign", .int(d.sign)), ("relations", .list(printer.relations(of: d).map(printer.json)))])
                     })),
                 ])),
             ]).jsonText, terminator: "")
@@ -450,20 +449,20 @@ struct Balance: ParsableCommand {
             print("unbalanced triangles (\(unbalanced.count)):")
             for t in unbalanced {
                 print("  \(t.pattern)  " + t.actors.map(printer.name).joined(separator: " · "))
-                for d in t.dyads { for r in relationsOf(d) { print(printer.line(r, indent: "    ")) } }
+                for d in t.dyads { for r in printer.relations(of: d) { print(printer.line(r, indent: "    ")) } }
             }
             let ambivalent = signed.ambivalentDyads
             print("ambivalent pairs (\(ambivalent.count); both positive and negative evidence, left out of the census and the split):")
             for d in ambivalent {
                 print("  " + [d.a, d.b].map { printer.name(signed.actors[Int($0)]) }.joined(separator: " · "))
-                for r in relationsOf(d) { print(printer.line(r, indent: "    ")) }
+                for r in printer.relations(of: d) { print(printer.line(r, indent: "    ")) }
             }
             print("two camps (\(split.method)): \(split.violations.count) tie\(split.violations.count == 1 ? "" : "s") violated")
             for (k, camp) in camps.enumerated() { print("  camp \(k + 1): " + camp.map(printer.name).joined(separator: ", ")) }
             for d in split.violations {
                 print("  violated (\(d.sign > 0 ? "positive across camps" : "negative inside a camp")): "
                       + [d.a, d.b].map { printer.name(signed.actors[Int($0)]) }.joined(separator: " · "))
-                for r in relationsOf(d) { print(printer.line(r, indent: "    ")) }
+                for r in printer.relations(of: d) { print(printer.line(r, indent: "    ")) }
             }
         }
     }

@@ -49,7 +49,7 @@ struct Show: ParsableCommand {
         let outgoing = graph.relations.filter { $0.source == a.id }
         let incoming = graph.relations.filter { $0.target == a.id }
         func sorted(_ list: [Relation]) -> [Relation] {
-            list.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+            list.sorted(by: Relation.chronological)
         }
         func describe(_ r: Relation, outgoing: Bool) -> String {
             let arrow = r.type.isSymmetric ? "—\(r.type.rawValue)—" : "—\(r.type.rawValue)→"
@@ -67,16 +67,5 @@ struct Show: ParsableCommand {
         out += "relations in (\(incoming.count)):\n"
         for r in sorted(incoming) { out += describe(r, outgoing: false) }
         return out
-    }
-}
-
-extension Optional: @retroactive Comparable where Wrapped: Comparable {
-    public static func < (lhs: Wrapped?, rhs: Wrapped?) -> Bool {
-        switch (lhs, rhs) {
-        case (nil, nil): return false
-        case (nil, _): return true
-        case (_, nil): return false
-        case let (l?, r?): return l < r
-        }
     }
 }
