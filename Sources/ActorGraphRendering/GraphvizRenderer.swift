@@ -119,30 +119,45 @@ public enum GraphvizRenderer {
     }
 
     /// Builds a cgraph graph from the drawing. The caller closes it.
+    ///
+    /// Every attribute name is declared once per kind (`agattr`), in the order of first use, before
+    /// any node or edge exists, so cgraph never has to grow the records of objects already made; each
+    /// value is then set through its symbol (`agxset`). O(attributes) calls, no name lookups in cgraph.
     static func build(_ drawing: DrawingGraph) throws -> UnsafeMutablePointer<Agraph_t> {
         var description = Agdesc_t()
         description.directed = 1
         description.strict = 0
         description.no_loop = 0
         description.maingraph = 1
-        guard let g = withCString(drawing.name, { agopen($0, description, nil) }) else {
+        guard let g = drawing.name.withCString({ agopen(mutating($0), description, actorgraph_discipline()) }) else {
             throw GraphvizError(message: "agopen failed", graphvizMessages: GraphvizLibrary.takeMessages())
         }
-        // Defaults first: agset and agsafeset are cheaper, and defaults apply, once declared.
-        for a in drawing.graphAttributes { declare(g, kind: AGRAPH, a.key, "") }
-        for a in drawing.nodeDefaults { declare(g, kind: AGNODE, a.key, a.value) }
-        for a in drawing.edgeDefaults { declare(g, kind: AGEDGE, a.key, a.value) }
-        for a in drawing.graphAttributes { set(g, a.key, a.value) }
+        var symbols = AttributeSymbols(root: g)
+        for a in drawing.graphAttributes { symbols.declare(AGRAPH, a.key) }
+        for a in drawing.nodeDefaults { symbols.declare(AGNODE, a.key, default: a.value) }
+        for a in drawing.edgeDefaults { symbols.declare(AGEDGE, a.key, default: a.value) }
+        for node in drawing.nodes { for a in node.attributes { symbols.declare(AGNODE, a.key) } }
+        for edge in drawing.edges { for a in edge.attributes { symbols.declare(AGEDGE, a.key) } }
+        func declareClusters(_ clusters: [DrawingGraph.Cluster]) {
+            for c in clusters {
+                for a in c.attributes { symbols.declare(AGRAPH, a.key) }
+                declareClusters(c.clusters)
+            }
+        }
+        declareClusters(drawing.clusters)
+
+        symbols.set(g, AGRAPH, drawing.graphAttributes)
         var nodes: [String: UnsafeMutablePointer<Agnode_t>] = [:]
+        nodes.reserveCapacity(drawing.nodes.count)
         for node in drawing.nodes {
-            guard let n = withCString(node.name, { agnode(g, $0, 1) }) else { continue }
+            guard let n = node.name.withCString({ agnode(g, mutating($0), 1) }) else { continue }
             nodes[node.name] = n
-            for a in node.attributes { set(n, a.key, a.value) }
+            symbols.set(n, AGNODE, node.attributes)
         }
         func addClusters(_ clusters: [DrawingGraph.Cluster], to parent: UnsafeMutablePointer<Agraph_t>) {
             for c in clusters {
-                guard let sub = withCString(c.name, { agsubg(parent, $0, 1) }) else { continue }
-                for a in c.attributes { set(sub, a.key, a.value) }
+                guard let sub = c.name.withCString({ agsubg(parent, mutating($0), 1) }) else { continue }
+                symbols.set(sub, AGRAPH, c.attributes)
                 for name in c.nodes { if let n = nodes[name] { agsubnode(sub, n, 1) } }
                 addClusters(c.clusters, to: sub)
             }
@@ -150,27 +165,39 @@ public enum GraphvizRenderer {
         addClusters(drawing.clusters, to: g)
         for edge in drawing.edges {
             guard let t = nodes[edge.tail], let h = nodes[edge.head],
-                  let e = withCString(edge.key, { agedge(g, t, h, $0, 1) }) else { continue }
-            for a in edge.attributes { set(e, a.key, a.value) }
+                  let e = edge.key.withCString({ agedge(g, t, h, mutating($0), 1) }) else { continue }
+            symbols.set(e, AGEDGE, edge.attributes)
         }
         return g
     }
 
-    static func declare(_ g: UnsafeMutablePointer<Agraph_t>, kind: Int32, _ key: String, _ value: String) {
-        withCString(key) { k in withCString(value) { v in _ = agattr(g, kind, k, v) } }
+    /// The attribute symbols of one graph under construction, by kind and name.
+    struct AttributeSymbols {
+        let root: UnsafeMutablePointer<Agraph_t>
+        /// Indexed by cgraph kind: AGRAPH (0), AGNODE (1), AGOUTEDGE (2, which is AGEDGE).
+        var byKind: [[String: UnsafeMutablePointer<Agsym_t>]] = [[:], [:], [:]]
+
+        /// Declares `key` for `kind` with `value` as its default, unless already declared.
+        mutating func declare(_ kind: Int32, _ key: String, default value: String = "") {
+            guard byKind[Int(kind)][key] == nil else { return }
+            let symbol = key.withCString { k in value.withCString { v in agattr(root, kind, mutating(k), mutating(v)) } }
+            byKind[Int(kind)][key] = symbol
+        }
+
+        /// Sets each attribute on `object` (of `kind`) through its declared symbol.
+        func set(_ object: UnsafeMutableRawPointer, _ kind: Int32, _ attributes: [DrawingGraph.Attribute]) {
+            for a in attributes {
+                guard let symbol = byKind[Int(kind)][a.key] else { continue }
+                a.value.withCString { _ = agxset(object, symbol, mutating($0)) }
+            }
+        }
     }
 
-    static func set(_ object: UnsafeMutableRawPointer, _ key: String, _ value: String) {
-        withCString(key) { k in withCString(value) { v in withCString("") { d in _ = agsafeset(object, k, v, d) } } }
-    }
-
-    /// cgraph takes `char *` and copies the text; a temporary mutable copy is enough.
-    static func withCString<T>(_ s: String, _ body: (UnsafeMutablePointer<CChar>) -> T) -> T {
-        var bytes = Array(s.utf8CString)
-        return bytes.withUnsafeMutableBufferPointer { body($0.baseAddress!) }
-    }
+    /// cgraph's API takes `char *` where it only reads (it copies names and values into its own
+    /// string pool), so a borrowed C string is passed as mutable.
+    static func mutating(_ p: UnsafePointer<CChar>) -> UnsafeMutablePointer<CChar> { UnsafeMutablePointer(mutating: p) }
 
     static func get(_ object: UnsafeMutableRawPointer, _ key: String) -> String? {
-        withCString(key) { k in agget(object, k).map { String(cString: $0) } }
+        key.withCString { k in agget(object, mutating(k)).map { String(cString: $0) } }
     }
 }

@@ -113,6 +113,36 @@ struct RenderingTests {
         #expect(svg.contains("<title>cluster_asaib&#45;ahl&#45;al&#45;haq</title>"))
     }
 
+    /// cgraph keeps subgraphs ordered by id, and a named subgraph's default id is the address of its
+    /// interned name, so cluster order (and so the layout) could follow the heap's history. Renders
+    /// separated by other work, and by strings left allocated in between, must still agree.
+    @Test func clusterLayoutDoesNotDependOnTheHeapsHistory() throws {
+        var options = DiagramOptions()
+        options.cluster = true
+        let drawing = DiagramBuilder.drawing(of: Self.graph, options: options)
+        let first = try GraphvizRenderer.render(drawing, engine: .dot, format: .svg).data
+        var kept: [UnsafeMutableRawPointer] = []
+        defer { kept.forEach { free($0) } }
+        for round in 0..<6 {
+            // Perturb the heap: other renders, and blocks of the sizes cgraph's names use, kept alive.
+            for size in stride(from: 16 + round * 8, through: 160, by: 24) { kept.append(malloc(size)!) }
+            _ = try GraphvizRenderer.render(Self.drawing, engine: round % 2 == 0 ? .dot : .neato, format: .svg)
+            var reversed = drawing
+            reversed.clusters.reverse()
+            _ = try GraphvizRenderer.render(reversed, engine: .dot, format: .svg)
+            #expect(try GraphvizRenderer.render(drawing, engine: .dot, format: .svg).data == first, "round \(round)")
+        }
+    }
+
+    /// Graph and cluster names come through our id discipline; engines that make and delete
+    /// subgraphs of their own (neato and fdp pack components) must not lose them.
+    @Test(arguments: [LayoutEngine.dot, .neato, .fdp])
+    func graphAndClusterNamesSurviveTheLayout(engine: LayoutEngine) throws {
+        let svg = String(decoding: try GraphvizRenderer.render(Self.drawing, engine: engine, format: .svg).data, as: UTF8.self)
+        #expect(svg.contains("<title>\(Self.drawing.name)</title>"))
+        #expect(svg.contains("<title>cluster_legend</title>"))
+    }
+
     @Test func graphvizErrorsAreCapturedNotPrinted() throws {
         var drawing = Self.drawing
         drawing.graphAttributes.append(.init("splines", "not-a-value"))
