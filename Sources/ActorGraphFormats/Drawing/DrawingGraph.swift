@@ -76,21 +76,27 @@ public struct DrawingGraph: Sendable, Hashable {
 /// `\N`…). Escaping every backslash and turning line breaks into `\n` makes Graphviz show the
 /// text exactly, and ``unescape(_:)`` gives it back.
 public enum EscString {
+    /// - Complexity: O(n) in the text's UTF-8 length; one scan when nothing needs escaping.
     public static func escape(_ text: String) -> String {
+        var text = text
         // Byte-level: `\\`, LF and CR are ASCII, so UTF-8 sequences pass through untouched.
-        let utf8 = text.utf8
-        guard utf8.contains(where: { $0 == 0x5C || $0 == 0x0A || $0 == 0x0D }) else { return text }
-        var out: [UInt8] = []
-        out.reserveCapacity(utf8.count + 8)
-        for byte in utf8 {
-            switch byte {
-            case 0x5C: out += [0x5C, 0x5C]
-            case 0x0A: out += [0x5C, UInt8(ascii: "n")]
-            case 0x0D: out += [0x5C, UInt8(ascii: "r")]
-            default: out.append(byte)
+        return text.withUTF8 { bytes -> String? in
+            var extra = 0
+            for byte in bytes where byte == 0x5C || byte == 0x0A || byte == 0x0D { extra += 1 }
+            guard extra > 0 else { return nil }
+            return String(unsafeUninitializedCapacity: bytes.count + extra) { out in
+                var i = 0
+                for byte in bytes {
+                    switch byte {
+                    case 0x5C: out[i] = 0x5C; out[i + 1] = 0x5C; i += 2
+                    case 0x0A: out[i] = 0x5C; out[i + 1] = UInt8(ascii: "n"); i += 2
+                    case 0x0D: out[i] = 0x5C; out[i + 1] = UInt8(ascii: "r"); i += 2
+                    default: out[i] = byte; i += 1
+                    }
+                }
+                return i
             }
-        }
-        return String(decoding: out, as: UTF8.self)
+        } ?? text
     }
 
     /// The inverse of ``escape(_:)``. `\l` and `\r` (left/right-justified line ends) read as line
