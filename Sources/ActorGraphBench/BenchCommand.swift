@@ -66,6 +66,9 @@ struct RenderVersusCLI: ParsableCommand {
     @Option var engine: String = "dot"
     @Option var repeats = 7
     @Option(help: "Where to write the exported DOT the program reads.") var dotFile: String = "/tmp/actorgraph-bench.dot"
+    @Flag(help: "Leave the legend out (to price a different look; not what render draws).") var noLegend = false
+    @Option(help: "Extra graph attribute key=value on both sides, e.g. splines=polyline (to price a different look).")
+    var graphAttribute: [String] = []
 
     func run() throws {
         let graph = try loadBenchGraph(file)
@@ -73,14 +76,25 @@ struct RenderVersusCLI: ParsableCommand {
         // What `actorgraph render -o x.svg` draws: no data attributes (they are invisible in SVG).
         var options = DiagramOptions()
         options.dataAttributes = false
-        try DOTWriter.text(for: DiagramBuilder.drawing(of: graph, options: options)).write(toFile: dotFile, atomically: true, encoding: .utf8)
+        options.legend = !noLegend
+        let extra = try graphAttribute.map { pair -> DrawingGraph.Attribute in
+            let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2 else { throw ValidationError("--graph-attribute takes key=value, got \(pair)") }
+            return DrawingGraph.Attribute(parts[0], parts[1])
+        }
+        func draw() -> DrawingGraph {
+            var drawing = DiagramBuilder.drawing(of: graph, options: options)
+            drawing.graphAttributes += extra
+            return drawing
+        }
+        try DOTWriter.text(for: draw()).write(toFile: dotFile, atomically: true, encoding: .utf8)
         var size = 0
-        _ = try GraphvizRenderer.render(DiagramBuilder.drawing(of: graph, options: options), engine: engine, format: .svg)  // warm-up
+        _ = try GraphvizRenderer.render(draw(), engine: engine, format: .svg)  // warm-up
         var drawingTimes: [Double] = []
         let inProcess = try (0..<repeats).map { _ in
             try seconds {
                 var drawing = DrawingGraph(name: "")
-                drawingTimes.append(seconds { drawing = DiagramBuilder.drawing(of: graph, options: options) })
+                drawingTimes.append(seconds { drawing = draw() })
                 size = try GraphvizRenderer.render(drawing, engine: engine, format: .svg).data.count
             }
         }
