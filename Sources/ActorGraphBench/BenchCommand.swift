@@ -69,9 +69,12 @@ struct RenderVersusCLI: ParsableCommand {
     @Flag(help: "Leave the legend out (to price a different look; not what render draws).") var noLegend = false
     @Option(help: "Extra graph attribute key=value on both sides, e.g. splines=polyline (to price a different look).")
     var graphAttribute: [String] = []
+    @Option(help: "Draw only this actor's neighbourhood (with --depth), to time a small view.") var focus: String?
+    @Option var depth = 1
 
     func run() throws {
-        let graph = try loadBenchGraph(file)
+        var graph = try loadBenchGraph(file)
+        if let focus { graph = graph.neighborhood(of: ActorID(focus), depth: depth) }
         guard let engine = LayoutEngine(rawValue: engine) else { throw ValidationError("unknown engine") }
         // What `actorgraph render -o x.svg` draws: no data attributes (they are invisible in SVG).
         var options = DiagramOptions()
