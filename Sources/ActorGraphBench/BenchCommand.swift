@@ -103,7 +103,7 @@ struct RenderVersusCLI: ParsableCommand {
         }
         let program = try resolveProgram(engine.rawValue)
         let cli = try (0..<repeats).map { _ in
-            try seconds { try runToCompletion(program, [engine.rawValue, "-Tsvg", dotFile, "-o", "/dev/null"]) }
+            try seconds { try runToCompletion(program, ["-Tsvg", dotFile, "-o", "/dev/null"]) }
         }
         let a = median(inProcess), b = median(cli)
         print("{\"graph\": \"\(file)\", \"actors\": \(graph.actors.count), \"relations\": \(graph.relations.count), "
@@ -122,7 +122,8 @@ func resolveProgram(_ name: String) throws -> String {
     throw ValidationError("\(name) is not on PATH")
 }
 
-/// Runs a program and waits for it with posix_spawn and waitpid, stderr to /dev/null.
+/// Runs a program (its path as argv[0], which tells Graphviz's programs their engine) and waits
+/// for it with posix_spawn and waitpid, stderr to /dev/null.
 /// (Foundation's `Process.waitUntilExit` polls every 50 ms on Linux, which rounded the program's
 /// time up to the next 50 ms and flattered the in-process side.)
 func runToCompletion(_ path: String, _ arguments: [String]) throws {
@@ -130,7 +131,7 @@ func runToCompletion(_ path: String, _ arguments: [String]) throws {
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
     posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-    let argv = ([path] + arguments.dropFirst()).map { strdup($0) } + [nil]
+    let argv = ([path] + arguments).map { strdup($0) } + [nil]
     defer { argv.forEach { free($0) } }
     var pid: pid_t = 0
     let rc = posix_spawn(&pid, path, &actions, nil, argv, environ)

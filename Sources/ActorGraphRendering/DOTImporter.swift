@@ -48,14 +48,6 @@ public enum DOTImporter {
         var value: String
     }
 
-    struct DefaultCounts {
-        var counts: [Default: Int] = [:]
-        subscript(_ key: Default) -> Int {
-            get { counts[key, default: 0] }
-            set { counts[key] = newValue }
-        }
-    }
-
     static func attribute(_ object: UnsafeMutableRawPointer, _ key: String) -> String? {
         guard let value = GraphvizRenderer.get(object, key), !value.isEmpty else { return nil }
         return value
@@ -81,12 +73,19 @@ public enum DOTImporter {
             }
             return date
         }
-        func vocabulary<T: RawRepresentable & CaseIterable>(_ text: String?, _: T.Type, _ what: String) -> T?
-        where T.RawValue == String {
-            guard let text else { return nil }
+        var defaulted: [Default: Int] = [:]
+        /// A vocabulary attribute: its value, `fallback` (counted for the warning) when absent, nil when invalid.
+        func vocabularyAttribute<T: RawRepresentable & CaseIterable>(
+            _ object: UnsafeMutableRawPointer, _ key: String, _ what: String, of elements: String, fallback: T
+        ) -> T? where T.RawValue == String {
+            guard let text = attribute(object, key) else {
+                defaulted[Default(what: elements, field: key, value: fallback.rawValue), default: 0] += 1
+                return fallback
+            }
             guard let value = T(rawValue: text) else {
                 let names = T.allCases.map(\.rawValue)
-                error("\(what): unknown value '\(text)'" + (TextFolding.suggestion(for: text, among: names).map { " (did you mean '\($0)'?)" } ?? ""))
+                error("\(what) \(key): unknown value '\(text)'"
+                      + (TextFolding.suggestion(for: text, among: names).map { " (did you mean '\($0)'?)" } ?? ""))
                 return nil
             }
             return value
@@ -109,7 +108,6 @@ public enum DOTImporter {
             }
         }
 
-        var defaulted = DefaultCounts()
         var ids: [UnsafeMutablePointer<Agnode_t>: ActorID] = [:]
         var seen = Set<ActorID>()
         var n = agfstnode(g)
@@ -127,14 +125,9 @@ public enum DOTImporter {
             if let label = attribute(node, "label"), label != "\\N" {
                 actorName = EscString.unescape(label)
             } else {
-                defaulted[Default(what: "nodes", field: "label", value: "the node name")] += 1
+                defaulted[Default(what: "nodes", field: "label", value: "the node name"), default: 0] += 1
             }
-            var kind = ActorKind.group
-            if let text = attribute(node, "kind") {
-                kind = vocabulary(text, ActorKind.self, "node '\(id)' kind") ?? .group
-            } else {
-                defaulted[Default(what: "nodes", field: "kind", value: "group")] += 1
-            }
+            let kind = vocabularyAttribute(node, "kind", "node '\(id)'", of: "nodes", fallback: ActorKind.group) ?? .group
             var memberships: [Membership] = []
             if let list = json(attribute(node, "memberOf"), "node '\(id)' memberOf") as? [[String: Any]] {
                 for m in list {
@@ -152,7 +145,7 @@ public enum DOTImporter {
                 notes: attribute(node, "notes").map(EscString.unescape)))
         }
 
-        var counts: [RelationID: Int] = [:]
+        var derivedIDs = RelationIDAllocator()
         var relationIDs = Set<RelationID>()
         n = agfstnode(g)
         while let node = n {
@@ -167,19 +160,8 @@ public enum DOTImporter {
                     error("\(what): a relation cannot join an actor to itself")
                     continue
                 }
-                var type = RelationType.supports
-                if let text = attribute(edge, "type") {
-                    guard let t = vocabulary(text, RelationType.self, "\(what) type") else { continue }
-                    type = t
-                } else {
-                    defaulted[Default(what: "edges", field: "type", value: "supports")] += 1
-                }
-                var modality = Modality.asserted
-                if let text = attribute(edge, "modality") {
-                    modality = vocabulary(text, Modality.self, "\(what) modality") ?? .asserted
-                } else {
-                    defaulted[Default(what: "edges", field: "modality", value: "asserted")] += 1
-                }
+                guard let type = vocabularyAttribute(edge, "type", what, of: "edges", fallback: RelationType.supports) else { continue }
+                let modality = vocabularyAttribute(edge, "modality", what, of: "edges", fallback: Modality.asserted) ?? .asserted
                 var evidence: [Evidence] = []
                 if let list = json(attribute(edge, "evidence"), "\(what) evidence") as? [[String: Any]] {
                     for item in list {
@@ -194,11 +176,7 @@ public enum DOTImporter {
                 if let text = attribute(edge, "id") {
                     id = RelationID(EscString.unescape(text))
                 } else {
-                    let base = Relation.defaultID(source: source, type: type, target: target)
-                    var k = counts[base, default: 0] + 1
-                    id = k == 1 ? base : RelationID("\(base.rawValue)-\(k)")
-                    while relationIDs.contains(id) { k += 1; id = RelationID("\(base.rawValue)-\(k)") }
-                    counts[base] = k
+                    id = derivedIDs.next(source: source, type: type, target: target) { relationIDs.contains($0) }
                 }
                 guard relationIDs.insert(id).inserted else {
                     error("\(what): duplicate relation id '\(id)'")
@@ -219,7 +197,7 @@ public enum DOTImporter {
                     notes: attribute(edge, "notes").map(EscString.unescape)))
             }
         }
-        for (d, count) in defaulted.counts.sorted(by: { ($0.key.what, $0.key.field) < ($1.key.what, $1.key.field) }) {
+        for (d, count) in defaulted.sorted(by: { ($0.key.what, $0.key.field) < ($1.key.what, $1.key.field) }) {
             warnings.append(Diagnostic(file: file, severity: .warning,
                                        message: "\(count) \(d.what) without a '\(d.field)' attribute; defaulted to \(d.value)"))
         }

@@ -158,6 +158,26 @@ public struct Relation: Sendable, Hashable {
     }
 }
 
+/// Hands out derived relation ids while a graph is read: ``Relation/defaultID(source:type:target:)``
+/// for the first relation of a kind between two actors, then `-2`, `-3`… for parallel ones,
+/// skipping any id already taken (by an explicit id, say).
+public struct RelationIDAllocator {
+    private var counts: [RelationID: Int] = [:]
+
+    public init() {}
+
+    /// The next free derived id; `isTaken` says whether an id is already used.
+    public mutating func next(source: ActorID, type: RelationType, target: ActorID,
+                              isTaken: (RelationID) -> Bool) -> RelationID {
+        let base = Relation.defaultID(source: source, type: type, target: target)
+        var k = counts[base, default: 0] + 1
+        var id = k == 1 ? base : RelationID("\(base.rawValue)-\(k)")
+        while isTaken(id) { k += 1; id = RelationID("\(base.rawValue)-\(k)") }
+        counts[base] = k
+        return id
+    }
+}
+
 /// An actor relationship graph: a multigraph of actors and typed relations, with the documents
 /// the relations cite.
 ///

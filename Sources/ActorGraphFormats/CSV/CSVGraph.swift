@@ -104,7 +104,7 @@ public enum CSVGraph {
         let reader = TableReader(table: table, required: ["source", "target", "type"],
                                  allowed: edgeColumns, sink: &sink)
         var relationIndex: [RelationID: Int] = [:]
-        var counts: [RelationID: Int] = [:]
+        var derivedIDs = RelationIDAllocator()
         let hasNodes = nodes != nil
         graph.relations.reserveCapacity(table.rows.count)
         for row in table.rows where reader.ok {
@@ -180,11 +180,7 @@ public enum CSVGraph {
                                     modality: modality, evidence: evidence.map { [$0] } ?? [],
                                     weight: weight, notes: reader.optional(row, "notes"))
             } else {
-                let base = Relation.defaultID(source: ActorID(source), type: type, target: ActorID(target))
-                var n = counts[base, default: 0] + 1
-                var id = n == 1 ? base : RelationID("\(base.rawValue)-\(n)")
-                while relationIndex[id] != nil { n += 1; id = RelationID("\(base.rawValue)-\(n)") }
-                counts[base] = n
+                let id = derivedIDs.next(source: ActorID(source), type: type, target: ActorID(target)) { relationIndex[$0] != nil }
                 relation = Relation(id: id, source: ActorID(source), target: ActorID(target), type: type,
                                     label: reader.optional(row, "label"), date: date, until: until,
                                     modality: modality, evidence: evidence.map { [$0] } ?? [],

@@ -154,9 +154,9 @@ struct GraphDecoder {
         for item in top.sequence("actors", sink: &sink) ?? [] {
             if let actor = decodeActor(item) { graph.actors.append(actor) }
         }
-        var counts: [RelationID: Int] = [:]
+        var derivedIDs = RelationIDAllocator()
         for item in top.sequence("relations", sink: &sink) ?? [] {
-            if let relation = decodeRelation(item, index: graph.relations.count, counts: &counts) {
+            if let relation = decodeRelation(item, index: graph.relations.count, derivedIDs: &derivedIDs) {
                 graph.relations.append(relation)
             }
         }
@@ -248,7 +248,7 @@ struct GraphDecoder {
     }
 
     mutating func decodeRelation(_ node: Yams.Node, index: Int,
-                                 counts: inout [RelationID: Int]) -> Relation? {
+                                 derivedIDs: inout RelationIDAllocator) -> Relation? {
         guard let f = NodeFields(node, what: "a relation", allowed: GraphFileReader.relationKeys,
                                  sink: &sink) else { return nil }
         let explicitID = f.nonEmptyString("id", sink: &sink)
@@ -288,14 +288,7 @@ struct GraphDecoder {
         if let explicitID {
             id = RelationID(explicitID)
         } else {
-            let base = Relation.defaultID(source: ActorID(source), type: type, target: ActorID(target))
-            let n = counts[base, default: 0] + 1
-            counts[base] = n
-            id = n == 1 ? base : RelationID("\(base.rawValue)-\(n)")
-            while places.relations[id] != nil {  // an explicit id took the derived one
-                counts[base, default: 0] += 1
-                id = RelationID("\(base.rawValue)-\(counts[base]!)")
-            }
+            id = derivedIDs.next(source: ActorID(source), type: type, target: ActorID(target)) { places.relations[$0] != nil }
         }
         if let first = places.relations[id] {
             sink.error("duplicate relation id '\(id)'\(firstAt(first))", at: f.node("id")?.place ?? f.place)
