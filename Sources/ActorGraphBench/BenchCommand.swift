@@ -1,5 +1,5 @@
-import ActorGraphCore
-import ActorGraphFormats
+@_spi(Kernels) import ActorGraphCore
+@_spi(Kernels) import ActorGraphFormats
 import ActorGraphRendering
 import ArgumentParser
 import Foundation

@@ -9,8 +9,18 @@ struct ActorGraphCommand: ParsableCommand {
             Exit status: 0 success; 1 the input has errors or an output cannot be written;
             2 a named actor is unknown or ambiguous; 3 no path (an answer of `path`); 64 bad usage.
             """,
-        version: "0.1.0",
+        version: "0.2.0",
         subcommands: [Validate.self, Stats.self, Show.self, PathCommand.self, Centrality.self, Allies.self, Balance.self,
                       CommunitiesCommand.self, Render.self, LayoutCommand.self, Import.self, Export.self]
     )
+
+    /// Parses, runs, and maps every error to its exit status in one place (``Exit``).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            exit(withError: Exit.reported(error))
+        }
+    }
 }

@@ -18,14 +18,16 @@ public enum WeightRule: String, Sendable, CaseIterable {
 
 /// The simple weighted graph every algorithm runs on: compressed sparse rows with 32-bit indices.
 ///
-/// Built from a view of an ``ActorGraph`` — a ``RelationFilter``, a ``DirectionMode``, actors to
-/// leave out, and a ``WeightRule`` — or from a plain edge list. Parallel relations of a pair
+/// Not public API: the library's questions go through ``GraphView``, and answers are keyed by
+/// actor. The `Kernels` SPI exposes it to the benchmark driver and the tests.
+///
+/// Built from a ``GraphView`` or from a plain edge list. Parallel relations of a pair
 /// collapse into one edge (rule: docs/DECISIONS.md); self-loops are dropped. Each adjacency entry
 /// remembers the relations it stands for, so path answers can cite them.
 ///
 /// For a directed graph `out*` lists successors and `in*` predecessors; for an undirected graph
 /// both list neighbours and are the same arrays.
-public struct AnalysisGraph: Sendable {
+@_spi(Kernels) public struct AnalysisGraph: Sendable {
     public let nodeIDs: [ActorID]
     public let isDirected: Bool
     public let outOffsets: [Int32]
@@ -73,37 +75,25 @@ public struct AnalysisGraph: Sendable {
         return nil
     }
 
-    /// Builds the analysis graph of a view of `graph`.
+    /// Builds the analysis graph of a view: nodes `ids` (with their `index`), edges from the
+    /// relations at `kept`. Self-loops and relations touching actors outside the view are skipped.
     ///
-    /// - Parameters:
-    ///   - filter: which relations count.
-    ///   - mode: directed (meets both ways) or undirected.
-    ///   - weights: how parallel relations collapse.
-    ///   - avoiding: actors left out, with every relation that touches them.
     /// - Complexity: O(A + R) time and space.
-    public init(_ graph: ActorGraph, filter: RelationFilter = RelationFilter(), mode: DirectionMode = .directed,
-                weights: WeightRule = .unit, avoiding: Set<ActorID> = []) {
-        var ids: [ActorID] = []
-        var index: [ActorID: Int32] = [:]
-        var kinds: [ActorID: ActorKind] = [:]
-        for actor in graph.actors where !avoiding.contains(actor.id) {
-            index[actor.id] = Int32(ids.count)
-            ids.append(actor.id)
-            kinds[actor.id] = actor.kind
-        }
+    init(nodeIDs ids: [ActorID], index: [ActorID: Int32], relations: [Relation], kept: [Int32],
+         mode: DirectionMode, weights: WeightRule) {
         var arcs: [Arc] = []
-        arcs.reserveCapacity(graph.relations.count * 2)
-        for (r, relation) in graph.relations.enumerated() {
-            guard let s = index[relation.source], let t = index[relation.target], s != t,
-                  filter.isEmpty || filter.keeps(relation, kind: { kinds[$0] }) else { continue }
+        arcs.reserveCapacity(kept.count * 2)
+        for r in kept {
+            let relation = relations[Int(r)]
+            guard let s = index[relation.source], let t = index[relation.target], s != t else { continue }
             let w: Double
             switch weights {
             case .unit, .count: w = 1
             case .field: w = relation.weight ?? 1
             }
-            arcs.append(Arc(source: s, target: t, weight: w, relation: Int32(r)))
+            arcs.append(Arc(source: s, target: t, weight: w, relation: r))
             if mode == .undirected || relation.type.isSymmetric {
-                arcs.append(Arc(source: t, target: s, weight: w, relation: Int32(r)))
+                arcs.append(Arc(source: t, target: s, weight: w, relation: r))
             }
         }
         self.init(nodeIDs: ids, arcs: arcs, directed: mode == .directed, merge: weights == .unit ? .keepOne : .sum,

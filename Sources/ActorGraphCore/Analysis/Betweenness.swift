@@ -1,7 +1,7 @@
 import Synchronization
 
 /// Options for betweenness centrality; defaults mirror networkx's `betweenness_centrality`.
-public struct BetweennessOptions: Sendable {
+@_spi(Kernels) public struct BetweennessOptions: Sendable {
     /// Divide by the number of pairs: 1/((n−1)(n−2)) without endpoints, 1/(n(n−1)) with them.
     public var normalized = true
     /// Count the endpoints of each shortest path as lying on it.

@@ -1,41 +1,5 @@
 import Synchronization
 
-/// Degrees of one actor in a multigraph view: relations counted one by one.
-public struct DegreeCounts: Sendable, Equatable {
-    public var incoming = 0
-    public var outgoing = 0
-    /// Relations touching the actor, each counted once (a `meets` counts once, not twice).
-    public var total = 0
-    /// Relations touching the actor, by type.
-    public var byType: [RelationType: Int] = [:]
-}
-
-extension ActorGraph {
-    /// Relation degrees of every actor (in, out, total, per type), counting parallel relations
-    /// separately. A `meets` relation counts as incoming and outgoing for both ends.
-    ///
-    /// - Complexity: O(A + R).
-    public func degreeCounts(filter: RelationFilter = RelationFilter()) -> [ActorID: DegreeCounts] {
-        var kinds: [ActorID: ActorKind] = [:]
-        var result: [ActorID: DegreeCounts] = [:]
-        for actor in actors { kinds[actor.id] = actor.kind; result[actor.id] = DegreeCounts() }
-        for r in relations where filter.isEmpty || filter.keeps(r, kind: { kinds[$0] }) {
-            guard result[r.source] != nil, result[r.target] != nil else { continue }
-            result[r.source]!.outgoing += 1
-            result[r.target]!.incoming += 1
-            if r.type.isSymmetric {
-                result[r.source]!.incoming += 1
-                result[r.target]!.outgoing += 1
-            }
-            result[r.source]!.total += 1
-            result[r.target]!.total += 1
-            result[r.source]!.byType[r.type, default: 0] += 1
-            result[r.target]!.byType[r.type, default: 0] += 1
-        }
-        return result
-    }
-}
-
 extension AnalysisGraph {
     /// Degree centrality as networkx defines it: (in + out) degree / (n − 1) for directed graphs,
     /// degree / (n − 1) for undirected ones. `in`/`out` variants are `inDegreeCentrality` and
@@ -66,8 +30,8 @@ extension AnalysisGraph {
     ///
     /// Wasserman, S. & Faust, K. (1994). *Social Network Analysis*. Cambridge University Press.
     /// - Complexity: O(V·E) unweighted (one BFS per actor, in parallel), O(V·(E + V log V)) weighted.
-    public func closenessCentrality(weighted: Bool = false, wfImproved: Bool = true) -> [Double] {
-        incomingDistanceTotals(weighted: weighted).map { totals in
+    public func closenessCentrality(weighted: Bool = false, wfImproved: Bool = true, parallel: Bool = true) -> [Double] {
+        incomingDistanceTotals(weighted: weighted, parallel: parallel).map { totals in
             guard totals.sum > 0, nodeCount > 1 else { return 0 }
             var c = Double(totals.reached) / totals.sum
             if wfImproved { c *= Double(totals.reached) / Double(nodeCount - 1) }
@@ -79,8 +43,8 @@ extension AnalysisGraph {
     ///
     /// Marchiori, M. & Latora, V. (2000). Harmony in the small-world. *Physica A* 285, 539–546.
     /// - Complexity: as ``closenessCentrality(weighted:wfImproved:)``.
-    public func harmonicCentrality(weighted: Bool = false) -> [Double] {
-        incomingDistanceTotals(weighted: weighted).map(\.inverseSum)
+    public func harmonicCentrality(weighted: Bool = false, parallel: Bool = true) -> [Double] {
+        incomingDistanceTotals(weighted: weighted, parallel: parallel).map(\.inverseSum)
     }
 
     /// What a search towards one actor finds: how many others reach it, the sum of their
@@ -94,14 +58,14 @@ extension AnalysisGraph {
     /// For each target u, the totals over the distances d(v, u) > 0 from every v that reaches it:
     /// one search from u over incoming edges (breadth-first, or Dijkstra with weights). Parallel
     /// over targets; each target is written by one worker only.
-    func incomingDistanceTotals(weighted: Bool) -> [DistanceTotals] {
+    func incomingDistanceTotals(weighted: Bool, parallel: Bool = true) -> [DistanceTotals] {
         let n = nodeCount
         let result = SharedBuffer<DistanceTotals>(repeating: DistanceTotals(), count: n)
         defer { result.free() }
         let graph = self
         let useWeights = weighted && isWeighted
         let chunkCount = min(n, 64)
-        forEachChunk(chunkCount) { chunk in
+        forEachChunk(chunkCount, parallel: parallel) { chunk in
             let lo = n * chunk / chunkCount, hi = n * (chunk + 1) / chunkCount
             var distance = [Double](repeating: .infinity, count: n)
             var queue = [Int32](repeating: 0, count: n)

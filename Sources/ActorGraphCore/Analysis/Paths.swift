@@ -1,5 +1,5 @@
 /// A path through the analysis graph: its nodes and the out-adjacency entries it uses.
-public struct GraphPath: Sendable, Hashable {
+@_spi(Kernels) public struct GraphPath: Sendable, Hashable {
     public var nodes: [Int32]
     /// `entries[i]` is the out-adjacency entry for `nodes[i] → nodes[i+1]`.
     public var entries: [Int]
@@ -21,7 +21,7 @@ extension AnalysisGraph {
 
 /// Answers path questions on one analysis graph, reusing its work arrays between questions:
 /// nothing of size V is allocated per question, and only what a search touched is reset.
-public final class PathFinder {
+@_spi(Kernels) public final class PathFinder {
     public let graph: AnalysisGraph
     var distance: [Double]
     var parentEntry: [Int]       // out entry used to reach the node (forward search)

@@ -24,7 +24,7 @@ public struct SignRule: Sendable, Hashable {
 }
 
 /// An unordered pair of actors with the signed relations between them.
-public struct SignedDyad: Sendable, Hashable {
+@_spi(Kernels) public struct SignedDyad: Sendable, Hashable {
     public var a: Int32
     public var b: Int32
     /// Indices into the graph's relations.
@@ -42,33 +42,34 @@ public struct SignedDyad: Sendable, Hashable {
 /// Direction is ignored (a tie of support either way is a positive tie). Pairs with both positive
 /// and negative relations are *ambivalent*: they are reported, never netted, and left out of the
 /// balance census and the camp split.
-public struct SignedGraph: Sendable {
+@_spi(Kernels) public struct SignedGraph: Sendable {
     public let graph: ActorGraph
     public let actors: [ActorID]
     public let dyads: [SignedDyad]
     /// neighbours[v] = (other actor, dyad index), sorted by actor.
     public let neighbours: [[(Int32, Int32)]]
 
+    /// The signed pairs of a view's relations, over the view's actors.
+    ///
     /// - Complexity: O(A + R log R).
-    public init(_ graph: ActorGraph, filter: RelationFilter = RelationFilter(), signs: SignRule = SignRule()) {
+    public init(_ view: GraphView, signs: SignRule = SignRule()) {
+        let graph = view.graph
         self.graph = graph
-        var index: [ActorID: Int32] = [:]
-        var kinds: [ActorID: ActorKind] = [:]
-        for (k, actor) in graph.actors.enumerated() { index[actor.id] = Int32(k); kinds[actor.id] = actor.kind }
-        actors = graph.actors.map(\.id)
+        let index = view.index
+        actors = view.actors
         var byPair: [UInt64: Int] = [:]
         var dyads: [SignedDyad] = []
-        for (r, relation) in graph.relations.enumerated() {
+        for r in view.kept {
+            let relation = graph.relations[Int(r)]
             let sign = signs.sign(of: relation.type)
-            guard sign != 0, let s = index[relation.source], let t = index[relation.target], s != t,
-                  filter.isEmpty || filter.keeps(relation, kind: { kinds[$0] }) else { continue }
+            guard sign != 0, let s = index[relation.source], let t = index[relation.target], s != t else { continue }
             let (a, b) = s < t ? (s, t) : (t, s)
             let key = UInt64(UInt32(a)) << 32 | UInt64(UInt32(b))
             let d = byPair[key] ?? { byPair[key] = dyads.count; dyads.append(SignedDyad(a: a, b: b, positive: [], negative: [])); return dyads.count - 1 }()
-            if sign > 0 { dyads[d].positive.append(Int32(r)) } else { dyads[d].negative.append(Int32(r)) }
+            if sign > 0 { dyads[d].positive.append(r) } else { dyads[d].negative.append(r) }
         }
         dyads.sort { ($0.a, $0.b) < ($1.a, $1.b) }
-        var neighbours = [[(Int32, Int32)]](repeating: [], count: graph.actors.count)
+        var neighbours = [[(Int32, Int32)]](repeating: [], count: actors.count)
         for (k, d) in dyads.enumerated() {
             neighbours[Int(d.a)].append((d.b, Int32(k)))
             neighbours[Int(d.b)].append((d.a, Int32(k)))

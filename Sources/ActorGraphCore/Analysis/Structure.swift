@@ -169,7 +169,7 @@ extension AnalysisGraph {
 }
 
 /// A partition into communities with its modularity.
-public struct Communities: Sendable {
+@_spi(Kernels) public struct Partition: Sendable {
     /// Community of each node, numbered 0… by first appearance in node order.
     public var membership: [Int32]
     public var modularity: Double
@@ -238,9 +238,9 @@ extension AnalysisGraph {
     /// communities in large networks. *J. Stat. Mech.* P10008. doi:10.1088/1742-5468/2008/10/P10008
     /// - Complexity: about O(E) per pass; a few passes per level.
     public func louvain(weighted: Bool = false, resolution: Double = 1, seed: UInt64 = 42,
-                        threshold: Double = 1e-7, maxPassesPerLevel: Int = 32) -> Communities {
+                        threshold: Double = 1e-7, maxPassesPerLevel: Int = 32) -> Partition {
         let n = nodeCount
-        guard n > 0 else { return Communities(membership: [], modularity: 0) }
+        guard n > 0 else { return Partition(membership: [], modularity: 0) }
         let base = undirectedWeights(weighted: weighted)
         var offsets = base.offsets, targets = base.targets, weights = base.weights
         var selfLoops = [Double](repeating: 0, count: n)
@@ -249,7 +249,7 @@ extension AnalysisGraph {
         var nodes = n
         var twoM = 0.0
         for w in weights { twoM += w }
-        guard twoM > 0 else { return Communities(membership: Array(0..<Int32(n)), modularity: 0) }
+        guard twoM > 0 else { return Partition(membership: Array(0..<Int32(n)), modularity: 0) }
         var bestModularity = modularity(of: membership, weighted: weighted, resolution: resolution)
         var bestMembership = membership
         while true {
@@ -325,7 +325,7 @@ extension AnalysisGraph {
             if renumber[c] == nil { renumber[c] = Int32(renumber.count) }
             result[v] = renumber[c]!
         }
-        return Communities(membership: result, modularity: bestModularity)
+        return Partition(membership: result, modularity: bestModularity)
     }
 }
 

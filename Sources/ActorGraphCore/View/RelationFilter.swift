@@ -54,25 +54,6 @@ public struct RelationFilter: Sendable, Hashable {
 }
 
 extension ActorGraph {
-    /// The graph with only the relations `filter` keeps. Actors are all kept unless
-    /// `dropIsolated` is set, in which case only actors touched by a kept relation (or a member of,
-    /// or containing, such an actor) remain.
-    ///
-    /// - Complexity: O(A + R).
-    public func filtered(_ filter: RelationFilter, dropIsolated: Bool = false) -> ActorGraph {
-        guard !filter.isEmpty else { return self }
-        var kinds: [ActorID: ActorKind] = [:]
-        for actor in actors { kinds[actor.id] = actor.kind }
-        var copy = self
-        copy.relations = relations.filter { filter.keeps($0, kind: { kinds[$0] }) }
-        if dropIsolated {
-            var touched = Set<ActorID>()
-            for r in copy.relations { touched.insert(r.source); touched.insert(r.target) }
-            copy.actors = actors.filter { touched.contains($0.id) }
-        }
-        return copy
-    }
-
     /// The neighbourhood of `center`: actors within `depth` relations of it (either direction),
     /// and the relations among them.
     ///

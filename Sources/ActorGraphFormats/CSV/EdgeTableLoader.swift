@@ -1,11 +1,11 @@
-import ActorGraphCore
+@_spi(Kernels) import ActorGraphCore
 
 /// Loads a large edges table (`source,target[,type][,weight]…`) straight into an
 /// ``AnalysisGraph``, without building an ``ActorGraph``: a byte-level parser, actor labels
 /// interned in an open-addressing hash table over the bytes, and the CSR built in two passes.
 /// Made for bulk data (hundreds of thousands of rows); quoted fields are not supported here
 /// (use ``CSVGraph`` for general tables).
-public enum EdgeTableLoader {
+@_spi(Kernels) public enum EdgeTableLoader {
     public struct Result: Sendable {
         public var graph: AnalysisGraph
         /// Relation type of each row, in row order (nil when the table has no type column).

@@ -85,6 +85,7 @@ public enum DiagramBuilder {
         typealias A = DrawingGraph.Attribute
         let g = graph.canonicalized()
         let names = Dictionary(uniqueKeysWithValues: g.actors.map { ($0.id, $0.name) })
+        let formatter = RelationFormatter(g)
         var drawing = DrawingGraph(name: "actorgraph")
         var graphAttributes: [A] = [A("rankdir", options.rankdir), A("fontname", DiagramStyle.fontname),
                                     A("fontsize", "16"), A("labelloc", "t"), A("nodesep", "0.3"),
@@ -143,13 +144,7 @@ public enum DiagramBuilder {
             let faded = relation.modality == .denied
             let color = faded ? style.color + "66" : style.color
             let emphasised = options.highlight.contains(relation.source) && options.highlight.contains(relation.target)
-            let arrow = relation.type.isSymmetric ? "—" : "→"
-            var tooltip = "\(names[relation.source] ?? relation.source.rawValue) \(relation.type.rawValue)\(arrow) "
-                + "\(names[relation.target] ?? relation.target.rawValue)"
-            if let label = relation.label { tooltip += "\n\(label)" }
-            tooltip += "\n" + (relation.date.map { d in relation.until.map { "\(d) to \($0)" } ?? "\(d)" } ?? "undated")
-                + ", \(relation.modality.rawValue)"
-            for e in relation.evidence { tooltip += "\n“\(TextFolding.singleLine(e.quote))” [\(e.document)]" }
+            let tooltip = formatter.tooltip(relation)
             var attributes: [A] = [
                 A("color", color), A("fontcolor", color),
                 A("style", DiagramStyle.lineStyle(for: relation.modality)),

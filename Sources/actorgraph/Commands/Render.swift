@@ -17,8 +17,7 @@ struct Render: ParsableCommand {
             dot up to \(LayoutEngine.dotLimit) actors and sfdp beyond, unless --engine says otherwise.
             """)
 
-    @Argument(help: "A graph file.")
-    var file: String
+    @OptionGroup var input: InputOptions
 
     @Option(name: .shortAndLong, help: "Output file (.svg, .png, .pdf, .json, .dot), or - for stdout (then --format is needed).")
     var output: String
@@ -31,9 +30,6 @@ struct Render: ParsableCommand {
 
     @OptionGroup var view: ViewOptions
 
-    @Flag(help: "Do not read the cited documents (skip quote verification).")
-    var noQuotes = false
-
     func validate() throws {
         if format == nil && OutputFormat(pathExtension: URL(fileURLWithPath: output).pathExtension) == nil {
             throw ValidationError("cannot tell the format from '\(output)': give --format (svg, png, pdf, json, dot)")
@@ -41,56 +37,16 @@ struct Render: ParsableCommand {
     }
 
     func run() throws {
-        let graph = try loadGraph(file, verifyEvidence: !noQuotes).graph
+        let graph = try input.load()
         let format = self.format ?? OutputFormat(pathExtension: URL(fileURLWithPath: output).pathExtension)!
         // Data attributes are invisible in pictures; positioned dot and json keep them.
         let (shown, drawing) = try view.drawing(of: graph) { $0.dataAttributes = format == .dot || format == .json }
         let engine = self.engine ?? .automatic(nodeCount: shown.actors.count)
-        do {
-            let result = try GraphvizRenderer.render(drawing, engine: engine, format: format)
-            for warning in result.warnings { printError("graphviz: warning: \(warning)") }
-            if output == "-" {
-                FileHandle.standardOutput.write(result.data)
-            } else {
-                try AtomicFile.write(result.data, to: URL(fileURLWithPath: output))
-                printError("wrote \(output): \(shown.actors.count) actors, \(shown.relations.count) relations, \(engine.rawValue) layout, \(result.data.count) bytes")
-            }
-        } catch {
-            throw report(error)
-        }
-    }
-}
-
-struct LayoutCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "layout",
-        abstract: "Lay a graph out with Graphviz and write the positions as JSON (node centres and sizes, edge splines, label positions, bounding box).")
-
-    @Argument(help: "A graph file.")
-    var file: String
-
-    @Option(name: .shortAndLong, help: "Output JSON file, or - for stdout.")
-    var output: String = "-"
-
-    @Option(help: "Layout engine: dot, neato, fdp, sfdp, circo or twopi.")
-    var engine: LayoutEngine?
-
-    @OptionGroup var view: ViewOptions
-
-    @Flag(help: "Do not read the cited documents (skip quote verification).")
-    var noQuotes = false
-
-    func run() throws {
-        let graph = try loadGraph(file, verifyEvidence: !noQuotes).graph
-        let (shown, drawing) = try view.drawing(of: graph) { $0.legend = false }
-        do {
-            let layout = try GraphvizRenderer.layout(drawing, engine: engine ?? .automatic(nodeCount: shown.actors.count))
-            for warning in layout.warnings { printError("graphviz: warning: \(warning)") }
-            try writeOutput(layout.json.jsonText, to: output)
-        } catch let error as ExitCode {
-            throw error
-        } catch {
-            throw report(error)
+        let result = try GraphvizRenderer.render(drawing, engine: engine, format: format)
+        for warning in result.warnings { printError("graphviz: warning: \(warning)") }
+        try writeOutput(result.data, to: output)
+        if output != "-" {
+            printError("wrote \(output): \(shown.actors.count) actors, \(shown.relations.count) relations, \(engine.rawValue) layout, \(result.data.count) bytes")
         }
     }
 }

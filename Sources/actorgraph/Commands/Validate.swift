@@ -23,6 +23,7 @@ struct Validate: ParsableCommand {
                       + "\(g.documents.count) documents, \(quotes) quotes"
                       + (noQuotes ? " (not verified)" : " verified"))
             } catch {
+                _ = Exit.reported(error)
                 failed = true
             }
         }

@@ -52,17 +52,6 @@ struct FilterOptions: ParsableArguments {
         }
         return filter
     }
-
-    /// A short description of the filter for output headers.
-    func summary() -> String {
-        var parts: [String] = []
-        if let types { parts.append("types " + types) }
-        if let modality { parts.append("modality " + modality) }
-        if let kinds { parts.append("kinds " + kinds) }
-        if let asOf { parts.append("as of " + asOf) }
-        if between.count == 2 { parts.append("between \(between[0]) and \(between[1])") }
-        return parts.isEmpty ? "all relations" : parts.joined(separator: "; ")
-    }
 }
 
 /// Which part of the graph a drawing command shows, and how.
@@ -93,8 +82,7 @@ struct ViewOptions: ParsableArguments {
 
     /// The part of `graph` to draw.
     func apply(to graph: ActorGraph) throws -> ActorGraph {
-        let filter = try relations.filter()
-        var view = graph.filtered(filter, dropIsolated: !filter.isEmpty)
+        var view = graph.view(try relations.filter()).subgraph
         if let focus {
             let center = try resolveActor(focus, in: graph)
             view = view.neighborhood(of: center.id, depth: depth)

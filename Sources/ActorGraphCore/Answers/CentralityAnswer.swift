@@ -1,0 +1,239 @@
+/// A centrality measure, as networkx defines it (docs/CLI.md gives each definition).
+public enum Measure: String, CaseIterable, Sendable, Codable, Hashable {
+    case degree
+    case inDegree = "in-degree"
+    case outDegree = "out-degree"
+    /// Relations of one type touching the actor, counted one by one (parallel relations too).
+    case supports, meets, opposes, hosts
+    case betweenness, closeness, harmonic, eigenvector, pagerank, katz
+    /// Core number (the largest k of a k-core holding the actor).
+    case core
+
+    /// The relation type a per-type count measure counts.
+    public var relationType: RelationType? { RelationType(rawValue: rawValue) }
+
+    /// Whether the measure needs a search from every actor: O(V·E), minutes on large graphs.
+    public var isAllPairs: Bool { self == .betweenness || self == .closeness || self == .harmonic }
+}
+
+/// How centralities are computed. The defaults follow networkx, except that iterative measures
+/// run to their fixed point (see ``tolerance``).
+public struct CentralityOptions: Sendable {
+    /// Edge weights as lengths (betweenness, closeness, harmonic) and strengths (eigenvector,
+    /// PageRank, Katz).
+    public var weighted = false
+    /// Betweenness divided by the number of pairs (networkx's `normalized=True`).
+    public var normalized = true
+    /// Betweenness counts path endpoints.
+    public var endpoints = false
+    /// Betweenness from this many sampled source actors (seeded), rescaled by n/k.
+    public var sample: Int?
+    /// Seed of the betweenness sample.
+    public var seed: UInt64 = 42
+    /// PageRank's damping factor.
+    public var damping = 0.85
+    /// Katz's attenuation factor (must be below 1/λmax).
+    public var alpha = 0.1
+    /// Katz's constant term.
+    public var beta = 1.0
+    /// Per-actor tolerance of the iterative measures: they stop when the L1 change of an
+    /// iteration is below n × tolerance, as networkx does. The default, 1e-15, runs them to the
+    /// fixed point (within 1e-10 of it); 1e-6 stops where networkx's default does.
+    public var tolerance = CentralityOptions.fixedPointTolerance
+    /// Iteration budget of eigenvector, PageRank and Katz.
+    public var maxIterations = 10_000
+    /// Betweenness, closeness and harmonic on one thread (same result).
+    public var singleThreaded = false
+    /// Called from worker threads with (done, total) during betweenness.
+    public var progress: ProgressHandler?
+
+    /// The default tolerance: iterate to the fixed point.
+    public static let fixedPointTolerance = 1e-15
+
+    public init() {}
+}
+
+/// One measure's scores for every actor of a view, keyed by actor.
+public struct CentralityScores: Sendable {
+    public let measure: Measure
+    let actors: [ActorID]
+    let values: [Double]
+    let index: [ActorID: Int32]
+
+    /// The score of `actor`; nil when the actor is not in the view.
+    public subscript(actor: ActorID) -> Double? { index[actor].map { values[Int($0)] } }
+
+    /// Number of actors scored.
+    public var count: Int { values.count }
+
+    /// Every actor with its score, highest first; ties in id order.
+    public var ranking: [RankedActor] {
+        Self.order(values, actors).map { RankedActor(actor: actors[$0], score: values[$0]) }
+    }
+
+    /// The scores as a dictionary. O(n).
+    public var byActor: [ActorID: Double] {
+        Dictionary(uniqueKeysWithValues: zip(actors, values))
+    }
+
+    /// Indices of `values` in ranking order: highest first, ties by actor id.
+    static func order(_ values: [Double], _ actors: [ActorID]) -> [Int] {
+        Array(0..<values.count).sorted { values[$0] != values[$1] ? values[$0] > values[$1] : actors[$0] < actors[$1] }
+    }
+}
+
+/// An actor and its score.
+public struct RankedActor: Sendable, Hashable, Codable {
+    public var actor: ActorID
+    public var score: Double
+}
+
+extension GraphView {
+    /// One centrality measure over the view.
+    ///
+    /// Complexity per measure: degree and per-type counts O(V + R); closeness and harmonic O(V·E)
+    /// (O(V·(E + V log V)) weighted), in parallel; betweenness as
+    /// ``centrality(_:options:)`` documents on Brandes; eigenvector, PageRank and Katz O(E) per
+    /// iteration; core O(V + E).
+    /// - Throws: ``AnalysisError/didNotConverge(_:iterations:)`` when an iterative measure runs out
+    ///   of iterations.
+    public func centrality(_ measure: Measure, options: CentralityOptions = CentralityOptions()) throws
+        -> CentralityScores {
+        let g = analysis
+        let values: [Double]?
+        switch measure {
+        case .degree: values = g.degreeCentrality()
+        case .inDegree: values = g.inDegreeCentrality()
+        case .outDegree: values = g.outDegreeCentrality()
+        case .supports, .meets, .opposes, .hosts: values = relationCounts(of: measure.relationType!)
+        case .betweenness:
+            var b = BetweennessOptions(normalized: options.normalized, endpoints: options.endpoints,
+                                       weighted: options.weighted, sampleSize: options.sample, seed: options.seed)
+            b.singleThreaded = options.singleThreaded
+            b.progress = options.progress
+            values = g.betweennessCentrality(options: b)
+        case .closeness: values = g.closenessCentrality(weighted: options.weighted, parallel: !options.singleThreaded)
+        case .harmonic: values = g.harmonicCentrality(weighted: options.weighted, parallel: !options.singleThreaded)
+        case .eigenvector:
+            values = g.eigenvectorCentrality(weighted: options.weighted, maxIterations: options.maxIterations,
+                                             tolerance: options.tolerance)
+        case .pagerank:
+            values = g.pageRank(damping: options.damping, weighted: options.weighted,
+                                maxIterations: options.maxIterations, tolerance: options.tolerance)
+        case .katz:
+            values = g.katzCentrality(alpha: options.alpha, beta: options.beta, weighted: options.weighted,
+                                      maxIterations: options.maxIterations, tolerance: options.tolerance)
+        case .core: values = g.coreNumbers().map(Double.init)
+        }
+        guard let values else { throw AnalysisError.didNotConverge(measure, iterations: options.maxIterations) }
+        return CentralityScores(measure: measure, actors: actors, values: values, index: index)
+    }
+
+    /// Relations of `type` touching each actor of the view, parallel ones counted one by one
+    /// (a self-relation counts once). O(V + R).
+    func relationCounts(of type: RelationType) -> [Double] {
+        var counts = [Double](repeating: 0, count: actorCount)
+        for r in kept {
+            let relation = graph.relations[Int(r)]
+            guard relation.type == type, let s = index[relation.source], let t = index[relation.target] else { continue }
+            counts[Int(s)] += 1
+            if t != s { counts[Int(t)] += 1 }
+        }
+        return counts
+    }
+}
+
+/// A ranking of a view's actors by one or more measures: what `actorgraph centrality` prints.
+public struct CentralityReport: Sendable, Codable {
+    /// One ranked actor with a score per measure.
+    public struct Row: Sendable, Hashable {
+        public var rank: Int
+        public var id: ActorID
+        public var name: String
+        public var kind: ActorKind
+        /// Scores in the order of ``CentralityReport/measures``.
+        public var scores: [Double]
+    }
+
+    /// The view's filter, in words.
+    public var filter: String
+    public var mode: DirectionMode
+    public var weights: WeightRule
+    /// Actors and edges of the view.
+    public var actors: Int
+    public var edges: Int
+    /// The measures; the first sorts.
+    public var measures: [Measure]
+    /// The top rows (all actors when no limit was given).
+    public var ranking: [Row]
+
+    /// Ranks the view's actors by `scores` (the first sorts, highest first; ties in id order),
+    /// keeping the first `top` rows (0: all). O(n log n).
+    public init(view: GraphView, scores: [CentralityScores], top: Int = 0) {
+        precondition(!scores.isEmpty, "at least one measure")
+        filter = view.filter.summary
+        mode = view.mode
+        weights = view.weights
+        actors = view.actorCount
+        edges = view.edgeCount
+        measures = scores.map(\.measure)
+        var order = CentralityScores.order(scores[0].values, scores[0].actors)
+        if top > 0 { order = Array(order.prefix(top)) }
+        let nodes = view.graph.actorsByID
+        ranking = order.enumerated().map { rank, v in
+            let id = scores[0].actors[v]
+            return Row(rank: rank + 1, id: id, name: nodes[id]?.name ?? id.rawValue, kind: nodes[id]?.kind ?? .group,
+                       scores: scores.map { $0.values[v] })
+        }
+    }
+
+    private enum Key: String, CodingKey { case filter, mode, weights, actors, edges, measures, ranking }
+
+    private struct DynamicKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(_ s: String) { stringValue = s }
+        init?(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: Key.self)
+        try c.encode(filter, forKey: .filter)
+        try c.encode(mode, forKey: .mode)
+        try c.encode(weights, forKey: .weights)
+        try c.encode(actors, forKey: .actors)
+        try c.encode(edges, forKey: .edges)
+        try c.encode(measures, forKey: .measures)
+        var rows = c.nestedUnkeyedContainer(forKey: .ranking)
+        for row in ranking {
+            var r = rows.nestedContainer(keyedBy: DynamicKey.self)
+            try r.encode(row.rank, forKey: DynamicKey("rank"))
+            try r.encode(row.id, forKey: DynamicKey("id"))
+            try r.encode(row.name, forKey: DynamicKey("name"))
+            try r.encode(row.kind, forKey: DynamicKey("kind"))
+            for (m, v) in zip(measures, row.scores) { try r.encode(v, forKey: DynamicKey(m.rawValue)) }
+        }
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: Key.self)
+        filter = try c.decode(String.self, forKey: .filter)
+        mode = try c.decode(DirectionMode.self, forKey: .mode)
+        weights = try c.decode(WeightRule.self, forKey: .weights)
+        actors = try c.decode(Int.self, forKey: .actors)
+        edges = try c.decode(Int.self, forKey: .edges)
+        measures = try c.decode([Measure].self, forKey: .measures)
+        var rows = try c.nestedUnkeyedContainer(forKey: .ranking)
+        var ranking: [Row] = []
+        while !rows.isAtEnd {
+            let r = try rows.nestedContainer(keyedBy: DynamicKey.self)
+            ranking.append(Row(rank: try r.decode(Int.self, forKey: DynamicKey("rank")),
+                               id: try r.decode(ActorID.self, forKey: DynamicKey("id")),
+                               name: try r.decode(String.self, forKey: DynamicKey("name")),
+                               kind: try r.decode(ActorKind.self, forKey: DynamicKey("kind")),
+                               scores: try measures.map { try r.decode(Double.self, forKey: DynamicKey($0.rawValue)) }))
+        }
+        self.ranking = ranking
+    }
+}

@@ -1,0 +1,139 @@
+/// One question's view of a graph: which relations count, which actors are in it, how relations
+/// become edges, and how parallel relations weigh. Built once per question with
+/// ``ActorGraph/view(_:mode:weights:avoiding:)``; every algorithm family (centrality, paths,
+/// signed analysis, structure) and the drawing take it.
+///
+/// **Which actors a view keeps** (one rule, for drawing and analysis alike):
+/// - avoided actors are never in it, nor any relation touching them;
+/// - with an empty ``RelationFilter`` every other actor is in it, related or not;
+/// - with a filter that restricts anything, an actor is in it when at least one kept relation
+///   touches it (the edge-induced subgraph, networkx's `edge_subgraph`), so "the graph as of 2022"
+///   holds no actor that had no relation yet.
+///
+/// A relation from an actor to itself is kept in ``relations`` (and drawn), but it is no edge of
+/// the analysis graph: paths, centralities and structure ignore self-loops.
+public struct GraphView: Sendable {
+    /// The whole graph the view was taken from.
+    public let graph: ActorGraph
+    public let filter: RelationFilter
+    public let mode: DirectionMode
+    public let weights: WeightRule
+    /// Actors left out on request, with every relation that touches them.
+    public let avoided: Set<ActorID>
+    /// The analysis graph: compressed sparse rows over the view's actors.
+    let analysis: AnalysisGraph
+    /// Actor id → node index in ``analysis``.
+    let index: [ActorID: Int32]
+    /// Indices into `graph.relations` of the kept relations, in file order.
+    let kept: [Int32]
+
+    /// Builds the view. O(A + R) time and space.
+    init(graph: ActorGraph, filter: RelationFilter, mode: DirectionMode, weights: WeightRule,
+         avoiding: Set<ActorID>) {
+        self.graph = graph
+        self.filter = filter
+        self.mode = mode
+        self.weights = weights
+        self.avoided = avoiding
+        var kinds: [ActorID: ActorKind] = [:]
+        kinds.reserveCapacity(graph.actors.count)
+        for actor in graph.actors { kinds[actor.id] = actor.kind }
+        var kept: [Int32] = []
+        kept.reserveCapacity(graph.relations.count)
+        let restricts = !filter.isEmpty
+        var touched = Set<ActorID>()
+        for (r, relation) in graph.relations.enumerated() {
+            guard !avoiding.contains(relation.source), !avoiding.contains(relation.target),
+                  kinds[relation.source] != nil, kinds[relation.target] != nil,
+                  !restricts || filter.keeps(relation, kind: { kinds[$0] }) else { continue }
+            kept.append(Int32(r))
+            if restricts { touched.insert(relation.source); touched.insert(relation.target) }
+        }
+        var ids: [ActorID] = []
+        var index: [ActorID: Int32] = [:]
+        index.reserveCapacity(graph.actors.count)
+        for actor in graph.actors where !avoiding.contains(actor.id) && (!restricts || touched.contains(actor.id)) {
+            index[actor.id] = Int32(ids.count)
+            ids.append(actor.id)
+        }
+        self.kept = kept
+        self.index = index
+        self.analysis = AnalysisGraph(nodeIDs: ids, index: index, relations: graph.relations, kept: kept,
+                                      mode: mode, weights: weights)
+    }
+
+    /// The view's actors, in the graph's order.
+    public var actors: [ActorID] { analysis.nodeIDs }
+
+    /// Number of actors in the view.
+    public var actorCount: Int { analysis.nodeCount }
+
+    /// Number of edges of the analysis graph: pairs joined by at least one kept relation (each
+    /// direction counts in a directed view; an undirected pair counts once; self-loops none).
+    public var edgeCount: Int { analysis.edgeCount }
+
+    /// Whether `actor` is in the view.
+    public func contains(_ actor: ActorID) -> Bool { index[actor] != nil }
+
+    /// The kept relations, in file order. O(R).
+    public var relations: [Relation] { kept.map { graph.relations[Int($0)] } }
+
+    /// The view as a graph of its own: its actors, its relations, every document. What drawings
+    /// are built from. O(A + R).
+    public var subgraph: ActorGraph {
+        var copy = graph
+        if copy.actors.count != actorCount { copy.actors = graph.actors.filter { index[$0.id] != nil } }
+        if kept.count != graph.relations.count { copy.relations = relations }
+        return copy
+    }
+
+    /// Throws ``AnalysisError/notInView(_:)`` unless `actor` is in the graph, and returns its index
+    /// in the view (nil when the view leaves it out).
+    func node(_ actor: ActorID) throws -> Int? {
+        if let i = index[actor] { return Int(i) }
+        guard graph.actorIndex(of: actor) != nil else { throw AnalysisError.unknownActor(actor.rawValue) }
+        return nil
+    }
+}
+
+extension ActorGraph {
+    /// The view of this graph that one question looks at (see ``GraphView`` for which actors it
+    /// keeps).
+    ///
+    /// - Parameters:
+    ///   - filter: which relations count.
+    ///   - mode: directed (edges run source → target; `meets` both ways) or undirected.
+    ///   - weights: how the parallel relations of a pair collapse into one edge.
+    ///   - avoiding: actors left out, with every relation that touches them.
+    /// - Complexity: O(A + R).
+    public func view(_ filter: RelationFilter = RelationFilter(), mode: DirectionMode = .directed,
+                     weights: WeightRule = .unit, avoiding: Set<ActorID> = []) -> GraphView {
+        GraphView(graph: self, filter: filter, mode: mode, weights: weights, avoiding: avoiding)
+    }
+
+    /// The position of an actor in ``actors``. O(A).
+    func actorIndex(of id: ActorID) -> Int? { actors.firstIndex { $0.id == id } }
+}
+
+/// What the library's questions can fail with. "No path" is an answer, not an error.
+public enum AnalysisError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The graph has no actor with this id.
+    case unknownActor(String)
+    /// A path endpoint was also given as an actor to avoid.
+    case endpointAvoided(ActorID)
+    /// An iterative measure did not converge within its iteration budget.
+    case didNotConverge(Measure, iterations: Int)
+    /// An option is out of its range.
+    case invalidOption(String)
+
+    public var description: String {
+        switch self {
+        case .unknownActor(let id): return "no actor with id '\(id)'"
+        case .endpointAvoided(let id): return "'\(id)' is an endpoint and cannot be avoided"
+        case .didNotConverge(let m, let n):
+            let hint = m == .katz ? "lower alpha" : "the graph may have no dominant eigenvalue"
+            return "\(m.rawValue) did not converge in \(n) iterations (\(hint))"
+        case .invalidOption(let text): return text
+        }
+    }
+}

@@ -1,0 +1,28 @@
+import ActorGraphCore
+import ActorGraphFormats
+import ActorGraphRendering
+import ArgumentParser
+
+struct LayoutCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "layout",
+        abstract: "Lay a graph out with Graphviz and write the positions as JSON (node centres and sizes, edge splines, label positions, bounding box).")
+
+    @OptionGroup var input: InputOptions
+
+    @Option(name: .shortAndLong, help: "Output JSON file, or - for stdout.")
+    var output: String = "-"
+
+    @Option(help: "Layout engine: dot, neato, fdp, sfdp, circo or twopi.")
+    var engine: LayoutEngine?
+
+    @OptionGroup var view: ViewOptions
+
+    func run() throws {
+        let graph = try input.load()
+        let (shown, drawing) = try view.drawing(of: graph) { $0.legend = false }
+        let layout = try GraphvizRenderer.layout(drawing, engine: engine ?? .automatic(nodeCount: shown.actors.count))
+        for warning in layout.warnings { printError("graphviz: warning: \(warning)") }
+        try writeOutput(layout.json.jsonText, to: output)
+    }
+}

@@ -1,0 +1,69 @@
+import ActorGraphCore
+import ActorGraphFormats
+import ArgumentParser
+import Foundation
+
+/// The graph a command reads: a graph file (.yaml, .yml, .json) or an edges table (.csv).
+struct InputOptions: ParsableArguments {
+    @Argument(help: "A graph file (.yaml, .yml, .json) or an edges table (.csv).")
+    var file: String
+
+    @Flag(help: "Do not read the cited documents (skip quote verification).")
+    var noQuotes = false
+
+    /// Reads the graph, printing its warnings on stderr.
+    func load() throws -> ActorGraph { try loadGraph(file, verifyEvidence: !noQuotes).graph }
+}
+
+/// Reads a graph file or an edges table, printing its warnings on stderr.
+func loadGraph(_ path: String, verifyEvidence: Bool = true) throws -> LoadedGraph {
+    if path.lowercased().hasSuffix(".csv") {
+        let graph = try CSVGraph.graph(edges: .init(file: path, bytes: try readBytes(path)))
+        return LoadedGraph(graph: graph, warnings: [], corpusDirectory: nil)
+    }
+    let loaded = try GraphFileReader.read(contentsOf: URL(fileURLWithPath: path), displayPath: path,
+                                          options: .init(verifyEvidence: verifyEvidence))
+    for warning in loaded.warnings { printError(warning.description) }
+    return loaded
+}
+
+func readBytes(_ path: String) throws -> [UInt8] {
+    guard let data = FileManager.default.contents(atPath: path) else { throw CLIError.unreadable(path) }
+    return Array(data)
+}
+
+/// Resolves a typed name (id, name or alias) to one actor.
+func resolveActor(_ name: String, in graph: ActorGraph) throws -> ActorNode {
+    let lookup = ActorLookup(graph)
+    func named(_ ids: [ActorID]) -> [(ActorID, String)] { ids.map { ($0, lookup.actor($0)!.name) } }
+    switch lookup.resolve(name) {
+    case .found(let id): return lookup.actor(id)!
+    case .ambiguous(let ids): throw CLIError.ambiguousActor(name, matches: named(ids))
+    case .notFound(let closest): throw CLIError.unknownActor(name, closest: named(closest))
+    }
+}
+
+/// Writes text to a path (atomically where it can), or to stdout for "-".
+func writeOutput(_ text: String, to path: String) throws {
+    try writeOutput(Data(text.utf8), to: path)
+}
+
+func writeOutput(_ data: Data, to path: String) throws {
+    if path == "-" {
+        FileHandle.standardOutput.write(data)
+        return
+    }
+    try AtomicFile.write(data, to: URL(fileURLWithPath: path))
+}
+
+/// Output formats chosen by `--format`.
+enum TextFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
+/// Output formats of tables.
+enum TableFormat: String, ExpressibleByArgument, CaseIterable { case table, csv, json }
+
+extension DirectionMode: ExpressibleByArgument {}
+extension WeightRule: ExpressibleByArgument {}
+extension Measure: ExpressibleByArgument {}
