@@ -1,4 +1,4 @@
-import ActorGraphCore
+@_spi(Kernels) @testable import ActorGraphCore
 import Testing
 import TestSupport
 

@@ -1,4 +1,4 @@
-import ActorGraphCore
+@_spi(Kernels) @testable import ActorGraphCore
 import ActorGraphFormats
 import Foundation
 import Testing
@@ -165,7 +165,7 @@ struct NetworkxFixtureTests {
     @Test func seedGraphViewEqualsTheFixtureGraph() throws {
         let f = try Fixture("seed_graph")
         let seed = try GraphFileReader.read(contentsOf: RepositoryPaths.seedGraph).graph
-        let view = AnalysisGraph(seed, mode: .directed)
+        let view = seed.view(mode: .directed).analysis
         let map = view.indexMap()
         #expect(Set(view.nodeIDs) == Set(f.graph.nodeIDs))
         var ours = Set<[String]>(), theirs = Set<[String]>()

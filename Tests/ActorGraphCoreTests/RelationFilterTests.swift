@@ -50,13 +50,17 @@ struct RelationFilterTests {
         #expect(two.relations.map(\.id) == ["1", "2"])
     }
 
-    @Test func filteredDropsIsolatedActorsOnlyWhenAsked() {
+    @Test func aViewKeepsEveryActorUnfilteredAndOnlyTouchedOnesFiltered() {
         let graph = ActorGraph(
-            actors: ["a", "b", "c"].map { ActorNode(id: ActorID($0), name: $0, kind: .group) },
+            actors: ["a", "b", "c", "d"].map { ActorNode(id: ActorID($0), name: $0, kind: .group) },
             relations: [Relation(id: "1", source: "a", target: "b", type: .meets),
                         Relation(id: "2", source: "b", target: "c", type: .opposes)])
-        let filter = RelationFilter(types: [.meets])
-        #expect(graph.filtered(filter).actors.count == 3)
-        #expect(graph.filtered(filter, dropIsolated: true).actors.map(\.id) == ["a", "b"])
+        #expect(graph.view().actors == ["a", "b", "c", "d"])
+        let meets = graph.view(RelationFilter(types: [.meets]))
+        #expect(meets.actors == ["a", "b"])
+        #expect(meets.subgraph.actors.map(\.id) == ["a", "b"])
+        #expect(meets.subgraph.relations.map(\.id) == ["1"])
+        #expect(graph.view(avoiding: ["b"]).actors == ["a", "c", "d"])
+        #expect(graph.view(avoiding: ["b"]).relations.isEmpty)
     }
 }

@@ -1,4 +1,4 @@
-import ActorGraphCore
+@_spi(Kernels) @testable import ActorGraphCore
 import ActorGraphFormats
 import Testing
 import TestSupport
@@ -19,7 +19,7 @@ struct SignedAnalysisTests {
     @Test(arguments: 1...10)
     func censusEqualsBruteForce(seed: UInt64) {
         let graph = Self.randomSigned(seed: seed, n: 12, p: 0.5)
-        let signed = SignedGraph(graph)
+        let signed = SignedGraph(graph.view())
         var sign: [String: Int] = [:]
         for r in graph.relations { sign[[r.source.rawValue, r.target.rawValue].sorted().joined(separator: "|")] = r.type == .supports ? 1 : -1 }
         var brute = ["+++": 0, "++−": 0, "+−−": 0, "−−−": 0]
@@ -36,7 +36,7 @@ struct SignedAnalysisTests {
     @Test(arguments: 1...10)
     func bestSplitIsOptimalByExhaustiveSearch(seed: UInt64) {
         let graph = Self.randomSigned(seed: seed &+ 100, n: 11, p: 0.45)
-        let signed = SignedGraph(graph)
+        let signed = SignedGraph(graph.view())
         let split = signed.bestSplit()
         #expect(split.isExact)
         var best = Int.max
@@ -54,7 +54,7 @@ struct SignedAnalysisTests {
 
     @Test func largeComponentsFallBackToLabelledLocalSearch() {
         let graph = Self.randomSigned(seed: 3, n: 40, p: 0.3)
-        let split = SignedGraph(graph).bestSplit(exactLimit: 10)
+        let split = SignedGraph(graph.view()).bestSplit(exactLimit: 10)
         #expect(!split.isExact)
         #expect(split.method.contains("local search"))
     }
@@ -66,7 +66,7 @@ struct SignedAnalysisTests {
                         Relation(id: "2", source: "b", target: "a", type: .opposes),
                         Relation(id: "3", source: "b", target: "c", type: .opposes),
                         Relation(id: "4", source: "a", target: "c", type: .meets)])
-        let signed = SignedGraph(graph)
+        let signed = SignedGraph(graph.view())
         #expect(signed.ambivalentDyads.count == 1)
         #expect(signed.dyads.count == 2)  // meets carries no sign
         #expect(signed.triangles().isEmpty)
@@ -81,7 +81,7 @@ struct SignedAnalysisTests {
             relations: [Relation(id: "1", source: "a", target: "b", type: .opposes),
                         Relation(id: "2", source: "c", target: "b", type: .opposes),
                         Relation(id: "3", source: "b", target: "d", type: .hosts)])
-        let ties = SignedGraph(graph).ties(of: "a")
+        let ties = SignedGraph(graph.view()).ties(of: "a")
         #expect(ties.direct.map(\.actor) == ["b"])
         #expect(ties.twoStep.first { $0.actor == "c" }?.sign == 1)   // enemy of my enemy
         #expect(ties.twoStep.first { $0.actor == "d" }?.sign == -1)  // friend of my enemy
@@ -89,7 +89,7 @@ struct SignedAnalysisTests {
 
     @Test func seedGraphBalance() throws {
         let graph = try GraphFileReader.read(contentsOf: RepositoryPaths.seedGraph).graph
-        let signed = SignedGraph(graph)
+        let signed = SignedGraph(graph.view())
         let census = signed.triangleCensus()
         #expect(census.values.reduce(0, +) == signed.triangles().count)
         #expect(census.values.reduce(0, +) > 0)
