@@ -79,7 +79,8 @@ let package = Package(
         ),
         .testTarget(
             name: "ActorGraphCLITests",
-            dependencies: ["TestSupport"]
+            dependencies: ["TestSupport"],
+            exclude: ["Golden"]
         ),
     ]
 )
