@@ -46,7 +46,14 @@ extension ActorGraph {
             }
         }
         if let corpus, corpus.hasPrefix("/"), newCorpus == oldCorpus { return copy }
-        let relative = FolderPath.relative(from: FolderPath.folder(of: destination), to: newCorpus)
+        // Relative while the two folders share more than the root; across trees (/tmp and /work),
+        // absolute, so the file can still be moved within its own tree.
+        let folder = FolderPath.folder(of: destination)
+        if FolderPath.commonPrefix(folder, newCorpus).isEmpty && !newCorpus.isEmpty {
+            copy.corpus = "/" + newCorpus.joined(separator: "/")
+            return copy
+        }
+        let relative = FolderPath.relative(from: folder, to: newCorpus)
         copy.corpus = relative == "." ? nil : relative
         return copy
     }

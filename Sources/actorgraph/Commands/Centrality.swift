@@ -18,8 +18,8 @@ struct Centrality: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-    @Option(help: ArgumentHelp("Measures, comma-separated; the first one sorts.", valueName: "measures"))
-    var measure: MeasureList = MeasureList([.degree, .betweenness, .closeness, .pagerank])
+    @Option(help: "Measures, comma-separated; the first one sorts.")
+    var measure: String = "degree,betweenness,closeness,pagerank"
 
     @Option(help: "Show the top N actors (0: all).")
     var top: Int = 20
@@ -59,7 +59,21 @@ struct Centrality: ParsableCommand {
     /// Actor·edge products above which all-pairs measures get a cost warning.
     static let costlyPairs = 50_000_000
 
+    /// The measures asked for, in order.
+    var measures: [Measure] {
+        get throws {
+            try measure.split(separator: ",").map { part in
+                let name = part.trimmingCharacters(in: .whitespaces).lowercased()
+                guard let m = Measure(rawValue: name) else {
+                    throw ValidationError("unknown measure '\(name)'; expected: " + Measure.allCases.map(\.rawValue).joined(separator: ", "))
+                }
+                return m
+            }
+        }
+    }
+
     func validate() throws {
+        _ = try measures
         if top < 0 { throw ValidationError("--top must be 0 or more") }
         if let sample, sample < 1 { throw ValidationError("--sample must be at least 1") }
         if !(tolerance > 0) { throw ValidationError("--tolerance must be positive") }
@@ -76,7 +90,7 @@ struct Centrality: ParsableCommand {
         options.damping = damping
         options.alpha = alpha
         options.tolerance = tolerance
-        let scores = try measure.measures.map { m in
+        let scores = try measures.map { m in
             var o = options
             if m.isAllPairs { o.progress = Progress.announce(m, view: view, sample: sample) }
             return try view.centrality(m, options: o)
@@ -88,25 +102,4 @@ struct Centrality: ParsableCommand {
         case .table: print(report.text, terminator: "")
         }
     }
-}
-
-/// A comma-separated list of measures.
-struct MeasureList: ExpressibleByArgument {
-    var measures: [Measure]
-
-    init(_ measures: [Measure]) { self.measures = measures }
-
-    init?(argument: String) {
-        var list: [Measure] = []
-        for part in argument.split(separator: ",") {
-            guard let m = Measure(rawValue: part.trimmingCharacters(in: .whitespaces).lowercased()) else { return nil }
-            list.append(m)
-        }
-        guard !list.isEmpty else { return nil }
-        measures = list
-    }
-
-    var defaultValueDescription: String { measures.map(\.rawValue).joined(separator: ",") }
-
-    static var allValueStrings: [String] { Measure.allCases.map(\.rawValue) }
 }

@@ -38,7 +38,9 @@ struct Export: ParsableCommand {
     }
 
     func run() throws {
-        let graph = try input.load()
+        var graph = try input.load()
+        let source = URL(fileURLWithPath: input.file)
+        if format != .csv && output != "-" { graph = graph.relocatingCorpus(from: source, to: URL(fileURLWithPath: output)) }
         switch format {
         case .yaml: try writeOutput(GraphFileWriter.text(for: graph, syntax: .yaml), to: output)
         case .json: try writeOutput(GraphFileWriter.text(for: graph, syntax: .json), to: output)
@@ -50,7 +52,7 @@ struct Export: ParsableCommand {
                 printError("\(output): error: cannot create folder: \(error.localizedDescription)")
                 throw CLIError.reported(Exit.inputErrors)
             }
-            let tables = CSVGraph.tables(for: graph)
+            let tables = CSVGraph.tables(for: graph.relocatingDocuments(from: source, toTablesIn: URL(fileURLWithPath: output, isDirectory: true)))
             let folder = URL(fileURLWithPath: output)
             try writeOutput(tables.nodes, to: folder.appendingPathComponent("nodes.csv").path)
             try writeOutput(tables.edges, to: folder.appendingPathComponent("edges.csv").path)

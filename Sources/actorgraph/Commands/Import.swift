@@ -52,7 +52,7 @@ struct Import: ParsableCommand {
     var inputExtension: String { URL(fileURLWithPath: input).pathExtension.lowercased() }
 
     func run() throws {
-        let graph: ActorGraph
+        var graph: ActorGraph
         if inputExtension != "csv" {
             let loaded = try DOTImporter.graph(fromDOT: String(decoding: try readBytes(input), as: UTF8.self), file: input)
             for warning in loaded.warnings { printError(warning.description) }
@@ -61,6 +61,9 @@ struct Import: ParsableCommand {
             func table(_ path: String) throws -> CSVGraph.Input { CSVGraph.Input(file: path, bytes: try readBytes(path)) }
             graph = try CSVGraph.graph(edges: try table(input), nodes: try nodes.map(table), documents: try documents.map(table))
         }
+        // Document paths stay valid from the new file's folder.
+        let origin = inputExtension == "csv" ? (documents ?? input) : input
+        if output != "-" { graph = graph.relocatingCorpus(from: URL(fileURLWithPath: origin), to: URL(fileURLWithPath: output)) }
         try writeOutput(GraphFileWriter.text(for: graph, syntax: syntax(forPath: output) ?? .yaml), to: output)
         if output != "-" {
             printError("wrote \(output): \(graph.actors.count) actors, \(graph.relations.count) relations")
