@@ -189,13 +189,6 @@ public struct CentralityReport: Sendable, Codable {
 
     private enum Key: String, CodingKey { case filter, mode, weights, actors, edges, measures, ranking }
 
-    private struct DynamicKey: CodingKey {
-        var stringValue: String
-        var intValue: Int? { nil }
-        init(_ s: String) { stringValue = s }
-        init?(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
-    }
 
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: Key.self)
@@ -207,12 +200,12 @@ public struct CentralityReport: Sendable, Codable {
         try c.encode(measures, forKey: .measures)
         var rows = c.nestedUnkeyedContainer(forKey: .ranking)
         for row in ranking {
-            var r = rows.nestedContainer(keyedBy: DynamicKey.self)
-            try r.encode(row.rank, forKey: DynamicKey("rank"))
-            try r.encode(row.id, forKey: DynamicKey("id"))
-            try r.encode(row.name, forKey: DynamicKey("name"))
-            try r.encode(row.kind, forKey: DynamicKey("kind"))
-            for (m, v) in zip(measures, row.scores) { try r.encode(v, forKey: DynamicKey(m.rawValue)) }
+            var r = rows.nestedContainer(keyedBy: AnswerKey.self)
+            try r.encode(row.rank, forKey: AnswerKey("rank"))
+            try r.encode(row.id, forKey: AnswerKey("id"))
+            try r.encode(row.name, forKey: AnswerKey("name"))
+            try r.encode(row.kind, forKey: AnswerKey("kind"))
+            for (m, v) in zip(measures, row.scores) { try r.encode(v, forKey: AnswerKey(m.rawValue)) }
         }
     }
 
@@ -227,12 +220,12 @@ public struct CentralityReport: Sendable, Codable {
         var rows = try c.nestedUnkeyedContainer(forKey: .ranking)
         var ranking: [Row] = []
         while !rows.isAtEnd {
-            let r = try rows.nestedContainer(keyedBy: DynamicKey.self)
-            ranking.append(Row(rank: try r.decode(Int.self, forKey: DynamicKey("rank")),
-                               id: try r.decode(ActorID.self, forKey: DynamicKey("id")),
-                               name: try r.decode(String.self, forKey: DynamicKey("name")),
-                               kind: try r.decode(ActorKind.self, forKey: DynamicKey("kind")),
-                               scores: try measures.map { try r.decode(Double.self, forKey: DynamicKey($0.rawValue)) }))
+            let r = try rows.nestedContainer(keyedBy: AnswerKey.self)
+            ranking.append(Row(rank: try r.decode(Int.self, forKey: AnswerKey("rank")),
+                               id: try r.decode(ActorID.self, forKey: AnswerKey("id")),
+                               name: try r.decode(String.self, forKey: AnswerKey("name")),
+                               kind: try r.decode(ActorKind.self, forKey: AnswerKey("kind")),
+                               scores: try measures.map { try r.decode(Double.self, forKey: AnswerKey($0.rawValue)) }))
         }
         self.ranking = ranking
     }

@@ -1,8 +1,9 @@
 /// A relation as answers cite it: the relation with, for each piece of evidence, the path of its
 /// document (relative to the graph's corpus) when the graph lists the document.
 ///
-/// JSON: `{id, source, target, type, label, date, until, modality, weight?, evidence: [{document,
-/// path, quote}]}`; absent label, dates and paths are `null`, an absent weight is left out.
+/// JSON: `{id, source, target, type, label, date, until, modality, weight?, notes?, evidence:
+/// [{document, path, quote}]}`; absent label, dates and paths are `null`, absent weight and notes
+/// are left out.
 public struct CitedRelation: Sendable, Hashable, Codable {
     public var relation: Relation
     /// The path of each evidence's document, aligned with `relation.evidence`.
@@ -14,7 +15,7 @@ public struct CitedRelation: Sendable, Hashable, Codable {
     }
 
     private enum Key: String, CodingKey {
-        case id, source, target, type, label, date, until, modality, weight, evidence
+        case id, source, target, type, label, date, until, modality, weight, notes, evidence
     }
 
     private enum EvidenceKey: String, CodingKey { case document, path, quote }
@@ -31,6 +32,7 @@ public struct CitedRelation: Sendable, Hashable, Codable {
         try c.encode(r.until, forKey: .until)
         try c.encode(r.modality, forKey: .modality)
         try c.encodeIfPresent(r.weight, forKey: .weight)
+        try c.encodeIfPresent(r.notes, forKey: .notes)
         var list = c.nestedUnkeyedContainer(forKey: .evidence)
         for (e, path) in zip(r.evidence, documentPaths) {
             var item = list.nestedContainer(keyedBy: EvidenceKey.self)
@@ -60,7 +62,8 @@ public struct CitedRelation: Sendable, Hashable, Codable {
                             until: try c.decodeIfPresent(PartialDate.self, forKey: .until),
                             modality: try c.decode(Modality.self, forKey: .modality),
                             evidence: evidence,
-                            weight: try c.decodeIfPresent(Double.self, forKey: .weight))
+                            weight: try c.decodeIfPresent(Double.self, forKey: .weight),
+                            notes: try c.decodeIfPresent(String.self, forKey: .notes))
         documentPaths = paths
     }
 }

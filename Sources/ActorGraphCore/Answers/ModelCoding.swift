@@ -78,3 +78,13 @@ extension RelationFilter {
         return parts.isEmpty ? "all relations" : parts.joined(separator: "; ")
     }
 }
+
+/// A coding key spelled at run time: for JSON objects whose keys are data (measure names,
+/// census patterns).
+struct AnswerKey: CodingKey {
+    var stringValue: String
+    var intValue: Int? { nil }
+    init(_ s: String) { stringValue = s }
+    init?(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
+}

@@ -94,22 +94,15 @@ public struct BalanceReport: Sendable, Hashable, Codable {
         /// Heider-balanced triangles: +++ and +−−.
         public var balanced: Int { allPositive + onePositive }
 
-        private struct Key: CodingKey {
-            var stringValue: String
-            var intValue: Int? { nil }
-            init(_ s: String) { stringValue = s }
-            init?(stringValue: String) { self.stringValue = stringValue }
-            init?(intValue: Int) { nil }
-        }
 
         public func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: Key.self)
-            for p in Self.patterns { try c.encode(self[p], forKey: Key(p)) }
+            var c = encoder.container(keyedBy: AnswerKey.self)
+            for p in Self.patterns { try c.encode(self[p], forKey: AnswerKey(p)) }
         }
 
         public init(from decoder: Decoder) throws {
-            let c = try decoder.container(keyedBy: Key.self)
-            let v = try Self.patterns.map { try c.decode(Int.self, forKey: Key($0)) }
+            let c = try decoder.container(keyedBy: AnswerKey.self)
+            let v = try Self.patterns.map { try c.decode(Int.self, forKey: AnswerKey($0)) }
             (allPositive, twoPositive, onePositive, allNegative) = (v[0], v[1], v[2], v[3])
         }
 

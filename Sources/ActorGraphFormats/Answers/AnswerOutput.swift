@@ -184,22 +184,10 @@ public struct CommunitiesReport: Sendable, Encodable {
         self.components = components
     }
 
-    private enum Key: String, CodingKey {
-        case filter, algorithm, seed, resolution, modularity, communities, weakComponents, strongComponents, coreNumbers
-    }
-
+    /// One JSON object: the keys of ``Communities`` and of ``Components`` side by side.
     public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: Key.self)
-        try c.encode(communities.filter, forKey: .filter)
-        try c.encode(communities.algorithm, forKey: .algorithm)
-        try c.encode(communities.seed, forKey: .seed)
-        try c.encode(communities.resolution, forKey: .resolution)
-        try c.encode(communities.modularity, forKey: .modularity)
-        try c.encode(communities.communities, forKey: .communities)
-        try c.encode(components.weak, forKey: .weakComponents)
-        try c.encode(components.strong, forKey: .strongComponents)
-        try c.encode(Dictionary(uniqueKeysWithValues: components.coreNumbers.map { ($0.key.rawValue, $0.value) }),
-                     forKey: .coreNumbers)
+        try communities.encode(to: encoder)
+        try components.encode(to: encoder)
     }
 
     public func text(_ f: RelationFormatter) -> String {
