@@ -117,6 +117,29 @@ extension PathAnswer {
     }
 }
 
+extension PathAnswer {
+    /// Columns of ``csvRows``: one row per path found (a row with `status` "no path" otherwise).
+    public static let csvHeader = ["from", "to", "status", "path", "length", "actors", "relations"]
+
+    /// The answer as CSV rows: `actors` joined by `|`; `relations` lists each hop's relation ids
+    /// joined by `+`, hops joined by `|`.
+    public var csvRows: [[String]] {
+        guard found else { return [[from.rawValue, to.rawValue, "no path", "", "", "", ""]] }
+        return paths.enumerated().map { n, p in
+            [from.rawValue, to.rawValue, "found", String(n + 1), AnswerOutput.csvNumber(p.length),
+             p.actors.map(\.rawValue).joined(separator: "|"),
+             p.hops.map { $0.relations.map(\.relation.id.rawValue).joined(separator: "+") }.joined(separator: "|")]
+        }
+    }
+}
+
+/// Many path questions and their answers, in the order asked: what `actorgraph path --pairs`
+/// prints as JSON (`{pairs: [PathAnswer]}`).
+public struct PathBatch: Sendable, Codable {
+    public var pairs: [PathAnswer]
+    public init(pairs: [PathAnswer]) { self.pairs = pairs }
+}
+
 // MARK: allies and balance
 
 extension AlliesReport {

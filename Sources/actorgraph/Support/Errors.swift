@@ -11,6 +11,18 @@ enum Exit {
     static let noPath: Int32 = 3
     static let usage: Int32 = 64
 
+    /// What `error` says, on one line (for errors located in a table).
+    static func message(of error: Error) -> String {
+        switch error {
+        case CLIError.unknownActor(let name, let closest):
+            return "error: no actor named '\(name)'" + (closest.isEmpty ? "" : " (closest: " + closest.map(\.0.rawValue).joined(separator: ", ") + ")")
+        case CLIError.ambiguousActor(let name, let matches):
+            return "error: '\(name)' is ambiguous (" + matches.map(\.0.rawValue).joined(separator: ", ") + ")"
+        default:
+            return "error: \(error)"
+        }
+    }
+
     /// Prints what `error` says on stderr and returns the error ArgumentParser exits with: the
     /// exit status for our errors, the error itself for ArgumentParser's own (usage, help).
     static func reported(_ error: Error) -> Error {

@@ -32,15 +32,33 @@ func readBytes(_ path: String) throws -> [UInt8] {
     return Array(data)
 }
 
+/// Resolves typed names (id, name or alias) to actors: an exact id at once, anything else
+/// through an ``ActorLookup`` built on first need (it folds every name and alias).
+final class ActorNames {
+    let graph: ActorGraph
+    let byID: [ActorID: ActorNode]
+    lazy var lookup = ActorLookup(graph)
+
+    init(_ graph: ActorGraph) {
+        self.graph = graph
+        byID = graph.actorsByID
+    }
+
+    func resolve(_ name: String) throws -> ActorID {
+        if byID[ActorID(name)] != nil { return ActorID(name) }
+        func named(_ ids: [ActorID]) -> [(ActorID, String)] { ids.map { ($0, byID[$0]?.name ?? $0.rawValue) } }
+        switch lookup.resolve(name) {
+        case .found(let id): return id
+        case .ambiguous(let ids): throw CLIError.ambiguousActor(name, matches: named(ids))
+        case .notFound(let closest): throw CLIError.unknownActor(name, closest: named(closest))
+        }
+    }
+}
+
 /// Resolves a typed name (id, name or alias) to one actor.
 func resolveActor(_ name: String, in graph: ActorGraph) throws -> ActorNode {
-    let lookup = ActorLookup(graph)
-    func named(_ ids: [ActorID]) -> [(ActorID, String)] { ids.map { ($0, lookup.actor($0)!.name) } }
-    switch lookup.resolve(name) {
-    case .found(let id): return lookup.actor(id)!
-    case .ambiguous(let ids): throw CLIError.ambiguousActor(name, matches: named(ids))
-    case .notFound(let closest): throw CLIError.unknownActor(name, closest: named(closest))
-    }
+    let names = ActorNames(graph)
+    return names.byID[try names.resolve(name)]!
 }
 
 /// Writes text to a path (atomically where it can), or to stdout for "-".
