@@ -87,6 +87,38 @@ struct DocumentationSnippetTests {
         #expect(loaded.graph == graph.canonicalized())
     }
 
+    // MARK: ActorGraphFormats' landing page
+
+    /// The landing page's snippet, verbatim.
+    static func readAndAsk(_ harbour: URL) throws {
+        do {
+            let loaded = try GraphFileReader.read(contentsOf: harbour)
+            for warning in loaded.warnings { print(warning) }
+            let answer = try loaded.graph.view(mode: .undirected).paths(from: "arden-gov", to: "hill-brigade")
+            print(answer.text(RelationFormatter(loaded.graph)), terminator: "")
+        } catch let error as DiagnosticsError {
+            print(error)   // every problem, one per line: file:line:column: error: …
+        }
+    }
+
+    @Test func readAGraphFile() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("harbour-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let graph = Self.harbourGraph()
+        let quotes = graph.relations.flatMap(\.evidence).map(\.quote).joined(separator: ". ")
+        try quotes.write(to: folder.appendingPathComponent("harbour-report.txt"), atomically: true, encoding: .utf8)
+        let harbour = folder.appendingPathComponent("harbour.yaml")
+        try GraphFileWriter.text(for: graph, syntax: .yaml).write(to: harbour, atomically: true, encoding: .utf8)
+        try Self.readAndAsk(harbour)
+        #expect(try GraphFileReader.read(contentsOf: harbour).graph == graph.canonicalized())
+
+        // A quote its document does not hold: the snippet's catch branch.
+        try "another text".write(to: folder.appendingPathComponent("harbour-report.txt"), atomically: true, encoding: .utf8)
+        try Self.readAndAsk(harbour)
+        #expect(throws: DiagnosticsError.self) { try GraphFileReader.read(contentsOf: harbour) }
+    }
+
     // MARK: Ask a path question
 
     @Test func askAPathQuestion() throws {
@@ -197,5 +229,85 @@ struct DocumentationSnippetTests {
         #expect(groups.communities.count == 2)
         #expect(allies.allies.map(\.name) == ["Hill Brigade", "Government of Arden"])
         #expect(allies.adversaries.map(\.name) == ["Northern Council"])
+    }
+
+    // MARK: Examples in the doc comments of GraphView and its questions
+
+    @Test func docCommentExamples() throws {
+        let graph = Self.harbourGraph()
+        do {  // GraphView
+            let view = graph.view(RelationFilter(types: [.supports, .hosts], asOf: PartialDate("2024-05")),
+                                  mode: .undirected)
+            print(view.actorCount, view.edgeCount, view.contains("mara-voss"))   // 4 3 false
+            #expect(view.actorCount == 4 && view.edgeCount == 3 && !view.contains("mara-voss"))
+        }
+        do {  // GraphView.centrality(_:options:)
+            let scores = try graph.view().centrality(.pagerank)
+            let top = scores.ranking[0]            // RankedActor(actor: "coast-league", score: 0.359…)
+            let league = scores["coast-league"]    // nil for an actor outside the view
+            #expect(top.actor == "coast-league" && abs(top.score - 0.359) < 0.001 && league == top.score)
+        }
+        do {  // PathQuestions
+            let questions = PathQuestions(graph.view(mode: .undirected))
+            for target: ActorID in ["coast-league", "north-council"] {
+                let answer = try questions.answer(from: "mara-voss", to: target)
+                print(target, answer.paths.first?.length ?? 0)   // coast-league 2.0, north-council 1.0
+            }
+            #expect(try questions.answer(from: "mara-voss", to: "coast-league").paths.first?.length == 2)
+            #expect(try questions.answer(from: "mara-voss", to: "north-council").paths.first?.length == 1)
+        }
+        do {  // PathQuestions.answer(from:to:search:weighted:)
+            let questions = PathQuestions(graph.view(mode: .undirected))
+            let two = try questions.answer(from: "arden-gov", to: "hill-brigade", search: .kShortest(2))
+            print(two.paths.map(\.actors))   // through coast-league, then through north-council
+            #expect(two.paths.map { $0.actors[1] } == ["coast-league", "north-council"])
+        }
+        do {  // GraphView.paths(from:to:search:weighted:)
+            let answer = try graph.view(mode: .undirected).paths(from: "arden-gov", to: "hill-brigade")
+            for hop in answer.paths.first?.hops ?? [] {
+                print(hop.from, "→", hop.to, hop.relations.map { $0.relation.evidence[0].quote })
+            }
+            #expect(answer.paths[0].hops.map(\.to) == ["coast-league", "hill-brigade"])
+        }
+        do {  // GraphView.distances(from:weighted:)
+            let hops = try graph.view(mode: .undirected).distances(from: "mara-voss")
+            print(hops["mara-voss"]!, hops["north-council"]!, hops["hill-brigade"]!)   // 0.0 1.0 2.0
+            #expect(hops["mara-voss"] == 0 && hops["north-council"] == 1 && hops["hill-brigade"] == 2)
+        }
+        do {  // GraphView.allies(of:signs:)
+            let report = try graph.view().allies(of: "coast-league")
+            print(report.allies.map(\.name), report.adversaries.map(\.name))
+            // ["Hill Brigade", "Government of Arden"] ["Northern Council"]
+            #expect(report.allies.map(\.name) == ["Hill Brigade", "Government of Arden"])
+            #expect(report.adversaries.map(\.name) == ["Northern Council"])
+        }
+        do {  // GraphView.balance(signs:exactLimit:)
+            let balance = graph.view().balance()
+            print(balance.census.total, balance.census.balanced)        // 2 1
+            print(balance.unbalanced.map(\.pattern), balance.split.camps.count)   // ["++−"] 2
+            #expect(balance.census.total == 2 && balance.census.balanced == 1)
+            #expect(balance.unbalanced.map(\.pattern) == ["++−"] && balance.split.camps.count == 2)
+        }
+        do {  // GraphView.communities(resolution:seed:)
+            let found = graph.view().communities(seed: 42)
+            print(found.communities.count, found.modularity)   // 2 and their modularity
+            let same = found.membership["arden-gov"] == found.membership["mara-voss"]
+            #expect(found.communities.count == 2 && found.modularity > 0)
+            _ = same
+        }
+        do {  // GraphView.modularity(of:resolution:)
+            let view = graph.view()
+            let camps: [ActorID: Int] = ["arden-gov": 0, "coast-league": 0, "hill-brigade": 0,
+                                         "mara-voss": 1, "north-council": 1]
+            let q = view.modularity(of: camps)   // compare: view.communities().modularity
+            #expect(q <= view.communities().modularity + 1e-12)
+        }
+        do {  // GraphView.components()
+            let opposition = graph.view(RelationFilter(types: [.opposes])).components()
+            print(opposition.weak.count, opposition.strong.count)   // 1 4
+            print(graph.view().components().innermostCore.k)        // 2
+            #expect(opposition.weak.count == 1 && opposition.strong.count == 4)
+            #expect(graph.view().components().innermostCore.k == 2)
+        }
     }
 }
