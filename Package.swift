@@ -9,10 +9,13 @@ let package = Package(
         .library(name: "ActorGraphRendering", targets: ["ActorGraphRendering"]),
         .executable(name: "actorgraph", targets: ["actorgraph"]),
         .executable(name: "actorgraph-bench", targets: ["ActorGraphBench"]),
+        .executable(name: "actorgraph-example", targets: ["ActorGraphExample"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        // `swift package generate-documentation` (scripts/docs); no code depends on it.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
     ],
     targets: [
         // Model and algorithms: pure Swift, no file I/O, no C.
@@ -54,6 +57,14 @@ let package = Package(
                 "ActorGraphCore", "ActorGraphFormats", "ActorGraphRendering",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+
+        // The library used from code, public API only (docs/LIBRARY.md): a graph built in code,
+        // a path question, an SVG.
+        .executableTarget(
+            name: "ActorGraphExample",
+            dependencies: ["ActorGraphCore", "ActorGraphFormats", "ActorGraphRendering"],
+            path: "Examples/actorgraph-example"
         ),
 
         // Tests

@@ -12,8 +12,11 @@ import Foundation
 /// kind `group`, type `supports`, modality `asserted` — with one warning per field saying how many
 /// elements were defaulted. Legend and membership edges drawn by ActorGraph are skipped.
 public enum DOTImporter {
-    /// - Throws: ``DiagnosticsError`` for a syntax error (with its line, as Graphviz reports it) or
-    ///   values that cannot be mapped (an unknown type, an invalid date, a self-loop…).
+    /// Reads DOT `text` (named `file` in diagnostics) into a graph, with a warning per defaulted field.
+    ///
+    /// - Throws: `DiagnosticsError` (ActorGraphFormats) for a syntax error (with its line, as
+    ///   Graphviz reports it) or values that cannot be mapped (an unknown type, an invalid date, a
+    ///   self-loop…).
     public static func graph(fromDOT text: String, file: String) throws -> LoadedGraph {
         try GraphvizLibrary.withContext { _ in
             GraphvizLibrary.resetMessages()

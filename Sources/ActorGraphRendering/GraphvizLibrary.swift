@@ -4,7 +4,7 @@ import Synchronization
 
 /// The installed Graphviz library. libcgraph and libgvc are not thread-safe, so one process-wide
 /// lock owns the one long-lived GVC context, and every Graphviz call runs inside
-/// ``withContext(_:)``. No Graphviz pointer leaves it; only value types go in and out.
+/// its internal `withContext(_:)`. No Graphviz pointer leaves it; only value types go in and out.
 public enum GraphvizLibrary {
     /// Owns the GVC context. Creating contexts outside the lock corrupted plugin loading in the
     /// binding spike, and each `gvContext()` leaks ~3.7 KB in Graphviz 2.42: one context, ever.

@@ -1,12 +1,28 @@
-/// A centrality measure, as networkx defines it (docs/CLI.md gives each definition).
+/// A centrality measure, as networkx defines it (docs/CLI.md gives each definition;
+/// ``GraphView/centrality(_:options:)`` the cost and reference of each).
 public enum Measure: String, CaseIterable, Sendable, Codable, Hashable {
+    /// Neighbours (in and out) over n − 1.
     case degree
+    /// Predecessors over n − 1.
     case inDegree = "in-degree"
+    /// Successors over n − 1.
     case outDegree = "out-degree"
     /// Relations of one type touching the actor, counted one by one (parallel relations too).
     case supports, meets, opposes, hosts
-    case betweenness, closeness, harmonic, eigenvector, pagerank, katz
-    /// Core number (the largest k of a k-core holding the actor).
+    /// The share of shortest paths between other pairs that pass through the actor (Brandes 2001).
+    case betweenness
+    /// Inverse mean distance from the actors that reach it, with the Wasserman–Faust correction for
+    /// disconnected graphs.
+    case closeness
+    /// Sum of the inverse distances from every other actor (Marchiori & Latora 2000).
+    case harmonic
+    /// The leading eigenvector: ties to central actors count more (Bonacich 1987).
+    case eigenvector
+    /// A random surfer's stationary distribution (Page et al. 1999).
+    case pagerank
+    /// Attenuated count of the walks that reach the actor (Katz 1953).
+    case katz
+    /// Core number (the largest k of a k-core holding the actor; Batagelj & Zaveršnik 2003).
     case core
 
     /// The relation type a per-type count measure counts.
@@ -89,12 +105,33 @@ public struct RankedActor: Sendable, Hashable, Codable {
 }
 
 extension GraphView {
-    /// One centrality measure over the view.
+    /// One centrality measure for every actor of the view, as networkx defines it.
     ///
-    /// Complexity per measure: degree and per-type counts O(V + R); closeness and harmonic O(V·E)
-    /// (O(V·(E + V log V)) weighted), in parallel; betweenness as
-    /// ``centrality(_:options:)`` documents on Brandes; eigenvector, PageRank and Katz O(E) per
-    /// iteration; core O(V + E).
+    /// ```swift
+    /// let scores = try graph.view().centrality(.pagerank)
+    /// let top = scores.ranking[0]            // RankedActor(actor: "coast-league", score: 0.359…)
+    /// let league = scores["coast-league"]    // nil for an actor outside the view
+    /// ```
+    ///
+    /// Complexity and reference per measure, for V actors, E edges and R relations in the view
+    /// (the all-pairs measures run on every core):
+    /// - ``Measure/degree``, ``Measure/inDegree``, ``Measure/outDegree``: O(V + E).
+    /// - ``Measure/supports``, ``Measure/meets``, ``Measure/opposes``, ``Measure/hosts``: O(V + R).
+    /// - ``Measure/betweenness``: O(V·E), O(V·E + V² log V) weighted; O(k·E) from a sample of k
+    ///   sources. Brandes, U. (2001). A faster algorithm for betweenness centrality. *Journal of
+    ///   Mathematical Sociology* 25(2), 163–177.
+    /// - ``Measure/closeness``: one search per actor, O(V·E), O(V·(E + V log V)) weighted.
+    ///   Wasserman, S. & Faust, K. (1994). *Social Network Analysis*. Cambridge University Press.
+    /// - ``Measure/harmonic``: as closeness. Marchiori, M. & Latora, V. (2000). Harmony in the
+    ///   small-world. *Physica A* 285, 539–546.
+    /// - ``Measure/eigenvector``: power iteration, O(E) per iteration. Bonacich, P. (1987). Power
+    ///   and centrality. *American Journal of Sociology* 92(5), 1170–1182.
+    /// - ``Measure/pagerank``: O(V + E) per iteration. Page, L., Brin, S., Motwani, R. &
+    ///   Winograd, T. (1999). The PageRank citation ranking. Stanford InfoLab.
+    /// - ``Measure/katz``: O(E) per iteration; converges when alpha < 1/λmax. Katz, L. (1953). A
+    ///   new status index derived from sociometric analysis. *Psychometrika* 18(1), 39–43.
+    /// - ``Measure/core``: O(V + E). Batagelj, V. & Zaveršnik, M. (2003). An O(m) algorithm for
+    ///   cores decomposition of networks. arXiv:cs/0310049.
     /// - Throws: ``AnalysisError/didNotConverge(_:iterations:)`` when an iterative measure runs out
     ///   of iterations.
     public func centrality(_ measure: Measure, options: CentralityOptions = CentralityOptions()) throws

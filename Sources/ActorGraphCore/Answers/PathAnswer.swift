@@ -43,6 +43,14 @@ public struct Hop: Sendable, Hashable, Codable {
 
 /// Answers many path questions on one view, reusing its work arrays: nothing of the view's size
 /// is allocated per question. Not safe to share between threads; make one per thread.
+///
+/// ```swift
+/// let questions = PathQuestions(graph.view(mode: .undirected))
+/// for target: ActorID in ["coast-league", "north-council"] {
+///     let answer = try questions.answer(from: "mara-voss", to: target)
+///     print(target, answer.paths.first?.length ?? 0)   // coast-league 2.0, north-council 1.0
+/// }
+/// ```
 public final class PathQuestions {
     public let view: GraphView
     let finder: PathFinder
@@ -56,8 +64,19 @@ public final class PathQuestions {
 
     /// The paths from `from` to `to` in the view.
     ///
+    /// ```swift
+    /// let questions = PathQuestions(graph.view(mode: .undirected))
+    /// let two = try questions.answer(from: "arden-gov", to: "hill-brigade", search: .kShortest(2))
+    /// print(two.paths.map(\.actors))   // through coast-league, then through north-council
+    /// ```
+    ///
+    /// A shortest path is found by bidirectional breadth-first search, or Dijkstra's algorithm when
+    /// `weighted`; the k shortest simple paths by Yen's algorithm: Yen, J. Y. (1971). Finding the k
+    /// shortest loopless paths in a network. *Management Science* 17(11), 712–716.
+    ///
     /// - Complexity: shortest: O(V + E) worst case (bidirectional search usually touches far
-    ///   less); all shortest: O(V + E) plus the output; k shortest: O(k·V·(E + V log V)).
+    ///   less), O((V + E) log V) weighted; all shortest: O(V + E) plus the output; k shortest:
+    ///   O(k·V·(E + V log V)).
     /// - Throws: ``AnalysisError/unknownActor(_:)`` for an id the graph does not have,
     ///   ``AnalysisError/endpointAvoided(_:)`` when an endpoint is avoided, and
     ///   ``AnalysisError/invalidOption(_:)`` for k or a limit below 1.
@@ -97,13 +116,29 @@ public final class PathQuestions {
 extension GraphView {
     /// The paths from `from` to `to`: one question. For many, use ``PathQuestions``.
     ///
+    /// ```swift
+    /// let answer = try graph.view(mode: .undirected).paths(from: "arden-gov", to: "hill-brigade")
+    /// for hop in answer.paths.first?.hops ?? [] {
+    ///     print(hop.from, "→", hop.to, hop.relations.map { $0.relation.evidence[0].quote })
+    /// }
+    /// ```
+    ///
+    /// Bidirectional breadth-first search, Dijkstra's algorithm when `weighted`, Yen's algorithm
+    /// (Yen 1971) for ``PathSearch/kShortest(_:)``; no path is an answer with no ``PathAnswer/paths``.
+    ///
     /// - Complexity: as ``PathQuestions/answer(from:to:search:weighted:)``, plus O(V) set-up.
     public func paths(from: ActorID, to: ActorID, search: PathSearch = .shortest,
                       weighted: Bool = false) throws -> PathAnswer {
         try PathQuestions(self).answer(from: from, to: to, search: search, weighted: weighted)
     }
 
-    /// Shortest-path distances from `actor` to every actor it reaches (hops, or weights as lengths).
+    /// Shortest-path distances from `actor` to every actor it reaches (hops, or weights as lengths),
+    /// by breadth-first search, or Dijkstra's algorithm when `weighted`.
+    ///
+    /// ```swift
+    /// let hops = try graph.view(mode: .undirected).distances(from: "mara-voss")
+    /// print(hops["mara-voss"]!, hops["north-council"]!, hops["hill-brigade"]!)   // 0.0 1.0 2.0
+    /// ```
     ///
     /// - Complexity: O(V + E) unweighted, O((V + E) log V) weighted.
     public func distances(from actor: ActorID, weighted: Bool = false) throws -> [ActorID: Double] {

@@ -164,7 +164,16 @@ public struct BalanceReport: Sendable, Hashable, Codable {
 }
 
 extension GraphView {
-    /// The allies and adversaries of `actor` (see ``AlliesReport``).
+    /// The allies and adversaries of `actor` (see ``AlliesReport``): direct ties, and two-step
+    /// ties read by Heider's balance rules (the friend of a friend and the enemy of an enemy are
+    /// allies). Heider, F. (1946). Attitudes and cognitive organization. *J. Psychology* 21,
+    /// 107–112.
+    ///
+    /// ```swift
+    /// let report = try graph.view().allies(of: "coast-league")
+    /// print(report.allies.map(\.name), report.adversaries.map(\.name))
+    /// // ["Hill Brigade", "Government of Arden"] ["Northern Council"]
+    /// ```
     ///
     /// - Complexity: O(A + R log R) to sign the view, then O(d²) for an actor with d signed
     ///   neighbours.
@@ -195,6 +204,13 @@ extension GraphView {
     /// Heider, F. (1946). Attitudes and cognitive organization. *J. Psychology* 21, 107–112.
     /// Doreian, P. & Mrvar, A. (1996). A partitioning approach to structural balance. *Social
     /// Networks* 18(2), 149–168.
+    ///
+    /// ```swift
+    /// let balance = graph.view().balance()
+    /// print(balance.census.total, balance.census.balanced)        // 2 1
+    /// print(balance.unbalanced.map(\.pattern), balance.split.camps.count)   // ["++−"] 2
+    /// ```
+    ///
     /// - Complexity: O(Σ d²) for the triangles; the exact split is exponential in the component
     ///   size, bounded by a search budget.
     public func balance(signs: SignRule = SignRule(), exactLimit: Int = 64) -> BalanceReport {

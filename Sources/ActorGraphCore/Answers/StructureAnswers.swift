@@ -66,6 +66,13 @@ extension GraphView {
     ///
     /// Blondel, V., Guillaume, J.-L., Lambiotte, R. & Lefebvre, E. (2008). Fast unfolding of
     /// communities in large networks. *J. Stat. Mech.* P10008.
+    ///
+    /// ```swift
+    /// let found = graph.view().communities(seed: 42)
+    /// print(found.communities.count, found.modularity)   // 2 and their modularity
+    /// let same = found.membership["arden-gov"] == found.membership["mara-voss"]
+    /// ```
+    ///
     /// - Complexity: about O(E) per pass, a few passes per level.
     public func communities(resolution: Double = 1, seed: UInt64 = 42) -> Communities {
         let partition = analysis.louvain(weighted: weights != .unit, resolution: resolution, seed: seed)
@@ -73,8 +80,19 @@ extension GraphView {
                            modularity: partition.modularity, communities: partition.groups.map(ids))
     }
 
-    /// Modularity of a partition of the view's actors (Newman 2006), on its undirected shadow.
+    /// Modularity of a partition of the view's actors, on its undirected shadow:
+    /// Q = Σ_c [L_c/m − γ (d_c/2m)²] for resolution γ, as networkx's `community.modularity`.
     /// Actors missing from `membership` each form a community of their own.
+    ///
+    /// Newman, M. E. J. (2006). Modularity and community structure in networks. *PNAS* 103(23),
+    /// 8577–8582.
+    ///
+    /// ```swift
+    /// let view = graph.view()
+    /// let camps: [ActorID: Int] = ["arden-gov": 0, "coast-league": 0, "hill-brigade": 0,
+    ///                              "mara-voss": 1, "north-council": 1]
+    /// let q = view.modularity(of: camps)   // compare: view.communities().modularity
+    /// ```
     ///
     /// - Complexity: O(V + E).
     public func modularity(of membership: [ActorID: Int], resolution: Double = 1) -> Double {
@@ -91,6 +109,17 @@ extension GraphView {
     }
 
     /// Weak and strong components and core numbers.
+    ///
+    /// Weak components by union-find; strong ones by Tarjan's algorithm, iterative (Tarjan, R.
+    /// (1972). Depth-first search and linear graph algorithms. *SIAM J. Comput.* 1(2)); core
+    /// numbers by bin sort (Batagelj, V. & Zaveršnik, M. (2003). An O(m) algorithm for cores
+    /// decomposition of networks. arXiv:cs/0310049).
+    ///
+    /// ```swift
+    /// let opposition = graph.view(RelationFilter(types: [.opposes])).components()
+    /// print(opposition.weak.count, opposition.strong.count)   // 1 4
+    /// print(graph.view().components().innermostCore.k)        // 2
+    /// ```
     ///
     /// - Complexity: O(V + E) (union-find, iterative Tarjan, Batagelj–Zaveršnik cores).
     public func components() -> Components {

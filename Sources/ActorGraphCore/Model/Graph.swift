@@ -213,7 +213,7 @@ public struct ActorGraph: Sendable, Hashable {
         return copy
     }
 
-    /// The actor with the given id, if any. O(n); use ``ActorIndex`` for repeated look-ups.
+    /// The actor with the given id, if any. O(n); use ``actorsByID`` for repeated look-ups.
     public func actor(_ id: ActorID) -> ActorNode? { actors.first { $0.id == id } }
 
     /// The document with the given id, if any.

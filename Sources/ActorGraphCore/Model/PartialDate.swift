@@ -1,8 +1,8 @@
 /// A calendar date known to year, month or day precision: `2023`, `2023-01`, `2023-01-09`.
 ///
 /// News rarely dates an event to the day; a relation dated `2023-11` says "some time in November
-/// 2023". Comparisons use the first day the date can mean (``start``); ``covers(_:)`` and
-/// ``end`` give the whole interval.
+/// 2023". Comparisons use the first day the date can mean (``start``); ``start`` and ``end``
+/// give the whole interval, and ``startsOnOrBefore(_:)`` and ``endsBefore(_:)`` compare intervals.
 public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertible {
     public let year: Int
     public let month: Int?

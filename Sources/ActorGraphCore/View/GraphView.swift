@@ -12,6 +12,14 @@
 ///
 /// A relation from an actor to itself is kept in ``relations`` (and drawn), but it is no edge of
 /// the analysis graph: paths, centralities and structure ignore self-loops.
+///
+/// ```swift
+/// let view = graph.view(RelationFilter(types: [.supports, .hosts], asOf: PartialDate("2024-05")),
+///                       mode: .undirected)
+/// print(view.actorCount, view.edgeCount, view.contains("mara-voss"))   // 4 3 false
+/// ```
+///
+/// The examples of the questions' documentation use the graph built in <doc:BuildAGraphInCode>.
 public struct GraphView: Sendable {
     /// The whole graph the view was taken from.
     public let graph: ActorGraph
@@ -87,7 +95,7 @@ public struct GraphView: Sendable {
         return copy
     }
 
-    /// Throws ``AnalysisError/notInView(_:)`` unless `actor` is in the graph, and returns its index
+    /// Throws ``AnalysisError/unknownActor(_:)`` unless `actor` is in the graph, and returns its index
     /// in the view (nil when the view leaves it out).
     func node(_ actor: ActorID) throws -> Int? {
         if let i = index[actor] { return Int(i) }

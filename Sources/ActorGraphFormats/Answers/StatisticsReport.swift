@@ -6,7 +6,7 @@ public struct StatisticsReport: Sendable {
     public let graph: ActorGraph
     public let statistics: GraphStatistics
 
-    /// - Complexity: as ``GraphStatistics/init(_:)``.
+    /// - Complexity: as `GraphStatistics.init(_:)` (ActorGraphCore).
     public init(_ graph: ActorGraph) {
         self.graph = graph
         statistics = GraphStatistics(graph)
