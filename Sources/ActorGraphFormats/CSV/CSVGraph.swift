@@ -19,7 +19,7 @@ public enum CSVGraph {
     public static let documentColumns = ["id", "path", "title", "outlet", "published", "url", "notes"]
 
     /// A named CSV input.
-    public struct Input {
+    public struct Input: Sendable {
         public var file: String
         public var bytes: [UInt8]
         public init(file: String, bytes: [UInt8]) {
