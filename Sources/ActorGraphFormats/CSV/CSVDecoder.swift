@@ -6,6 +6,9 @@ struct CSVDecoder {
     typealias Element = GraphViolation.Element
     var map: SourceMap
     var graph = ActorGraph()
+    /// Row of each element, turned into a cell's place only for a violation: recording every
+    /// cell of a 300,000-row table up front costs more than reading it.
+    var rows = RowLocator()
 
     init(edges: CSVGraph.Input, nodes: CSVGraph.Input?, documents: CSVGraph.Input?) {
         map = SourceMap(file: edges.file, files: [documents?.file, nodes?.file].compactMap { $0 })
@@ -13,9 +16,10 @@ struct CSVDecoder {
 
     mutating func decodeDocuments(_ input: CSVGraph.Input) throws {
         let reader = try TableReader(input, required: ["id", "path"], allowed: CSVGraph.documentColumns, map: &map)
-        for row in reader.rows {
+        rows.documents = reader
+        for (r, row) in reader.rows.enumerated() {
             let element = Element.document(graph.documents.count)
-            reader.record(row, element, fields: CSVGraph.documentColumns, map: &map)
+            rows.documentRows.append(Int32(r))
             graph.documents.append(Document(
                 id: DocumentID(reader.text(row, "id")), path: reader.text(row, "path"),
                 title: reader.optional(row, "title"), outlet: reader.optional(row, "outlet"),
@@ -26,16 +30,14 @@ struct CSVDecoder {
 
     mutating func decodeNodes(_ input: CSVGraph.Input) throws {
         let reader = try TableReader(input, required: ["id", "name", "kind"], allowed: CSVGraph.nodeColumns, map: &map)
-        for row in reader.rows {
+        rows.nodes = reader
+        for (r, row) in reader.rows.enumerated() {
             let index = graph.actors.count
-            reader.record(row, .actor(index), fields: CSVGraph.nodeColumns, map: &map)
+            rows.actorRows.append(Int32(r))
             let kind = reader.choice(row, "kind", of: ActorKind.self, .actor(index), map: &map)
             var memberships: [Membership] = []
             for item in CSVGraph.splitList(reader.text(row, "memberOf"), keepInnerEscapes: true) {
                 let element = Element.membership(actor: index, index: memberships.count)
-                // A membership's fields all sit in the memberOf cell.
-                let cell = reader.place(row, "memberOf")
-                for field in [nil, "actor", "role", "date", "until"] { map.record(element, field, at: cell, file: input.file) }
                 let parts = CSVGraph.splitList(item, separator: ":")
                 var dates: [PartialDate?] = [nil, nil]
                 for (k, text) in parts.dropFirst(2).prefix(2).enumerated() where !text.isEmpty {
@@ -61,13 +63,13 @@ struct CSVDecoder {
     mutating func decodeEdges(_ input: CSVGraph.Input, hasNodes: Bool, hasDocuments: Bool) throws {
         let reader = try TableReader(input, required: ["source", "target", "type"], allowed: CSVGraph.edgeColumns,
                                      map: &map)
-        let relationFields = CSVGraph.edgeColumns.filter { $0 != "document" && $0 != "quote" }
+        rows.edges = reader
         var actorIDs = Set(graph.actors.map(\.id))
         var documentIDs = Set(graph.documents.map(\.id))
         var relationIndex: [RelationID: Int] = [:]
         var derivedIDs = RelationIDAllocator()
         graph.relations.reserveCapacity(reader.rows.count)
-        for row in reader.rows {
+        for (r, row) in reader.rows.enumerated() {
             let index = graph.relations.count
             let element = Element.relation(index)
             let source = ActorID(reader.text(row, "source")), target = ActorID(reader.text(row, "target"))
@@ -106,19 +108,46 @@ struct CSVDecoder {
                                  + "document and quote", about: nil, map: &map)
                     continue
                 }
-                if let evidence { append(evidence, to: existing, row: row, reader: reader) }
+                if let evidence { append(evidence, to: existing, row: r) }
                 continue
             }
-            reader.record(row, element, fields: relationFields, map: &map)
+            rows.relationRows.append(Int32(r))
             relationIndex[relation.id] = index
             graph.relations.append(relation)
-            if let evidence { append(evidence, to: index, row: row, reader: reader) }
+            if let evidence { append(evidence, to: index, row: r) }
         }
     }
 
-    mutating func append(_ evidence: Evidence, to relation: Int, row: CSVTable.Row, reader: TableReader) {
-        let element = Element.evidence(relation: relation, index: graph.relations[relation].evidence.count)
-        reader.record(row, element, fields: ["document", "quote"], map: &map)
+    mutating func append(_ evidence: Evidence, to relation: Int, row: Int) {
+        let k = graph.relations[relation].evidence.count
+        if row != Int(rows.relationRows[relation]) { rows.evidenceRows[RowLocator.EvidenceKey(relation: relation, index: k)] = Int32(row) }
         graph.relations[relation].evidence.append(evidence)
+    }
+}
+
+/// The table row each document, actor, relation and evidence item came from; a field's place is
+/// the cell of its column (a membership's is the `memberOf` cell), an element's the row's start.
+struct RowLocator {
+    struct EvidenceKey: Hashable { var relation, index: Int }
+    var documents, nodes, edges: TableReader?
+    var documentRows: [Int32] = [], actorRows: [Int32] = [], relationRows: [Int32] = []
+    /// Evidence items read from a later row than their relation (rows sharing an id).
+    var evidenceRows: [EvidenceKey: Int32] = [:]
+
+    func locate(_ subject: GraphViolation.Subject) -> SourceMap.Location? {
+        let found: (TableReader?, Int32, String?)
+        switch subject.element {
+        case .graph: return nil
+        case .document(let i): found = (documents, documentRows[i], subject.field)
+        case .actor(let i): found = (nodes, actorRows[i], subject.field)
+        case .membership(let a, _): found = (nodes, actorRows[a], "memberOf")
+        case .relation(let i): found = (edges, relationRows[i], subject.field)
+        case .evidence(let r, let k):
+            found = (edges, evidenceRows[EvidenceKey(relation: r, index: k)] ?? relationRows[r], subject.field)
+        }
+        guard let reader = found.0 else { return nil }
+        let row = reader.table.rows[Int(found.1)]
+        let place = found.2.map { reader.place(row, $0) } ?? SourcePlace(line: row.line, column: 1)
+        return SourceMap.Location(file: reader.file, place: place)
     }
 }

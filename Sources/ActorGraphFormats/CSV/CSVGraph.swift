@@ -39,6 +39,7 @@ public enum CSVGraph {
         if let documents { try decoder.decodeDocuments(documents) }
         if let nodes { try decoder.decodeNodes(nodes) }
         try decoder.decodeEdges(edges, hasNodes: nodes != nil, hasDocuments: documents != nil)
+        decoder.map.locator = decoder.rows.locate
         let warnings = try decoder.map.diagnostics(validating: decoder.graph).throwingErrors()
         return LoadedGraph(graph: decoder.graph, warnings: warnings, corpusDirectory: nil)
     }

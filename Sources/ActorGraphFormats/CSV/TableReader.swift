@@ -43,14 +43,6 @@ struct TableReader {
         SourcePlace(line: row.line, column: index[column].map { row.columns[$0] } ?? 1)
     }
 
-    /// Records `element` at the row and each of `fields` (columns of the same name) at its cell.
-    func record(_ row: CSVTable.Row, _ element: Element, fields: [String], map: inout SourceMap) {
-        map.record(element, at: SourcePlace(line: row.line, column: 1), file: file)
-        for field in fields where index[field] != nil {
-            map.record(element, field, at: place(row, field), file: file)
-        }
-    }
-
     /// A problem only tables have (a quote without a document), named by its column.
     func error(_ row: CSVTable.Row, _ column: String, _ message: String, about element: Element?,
                map: inout SourceMap) {

@@ -68,9 +68,12 @@ struct SourceMap {
     private var decoded: [(GraphViolation, Location?)] = []
     private var otherFiles: [Diagnostic] = []
 
+    /// Finds places the reader did not record one by one (table cells, from the element's row).
+    var locator: ((Subject) -> Location?)?
+
     /// The recorded place of `subject`, else of its element, else of the enclosing elements.
     func location(of subject: Subject) -> Location? {
-        if let exact = locations[subject] { return exact }
+        if let exact = locations[subject] ?? locator?(subject) { return exact }
         var element: GraphViolation.Element? = subject.element
         while let current = element {
             if let found = locations[Subject(current)] { return found }
