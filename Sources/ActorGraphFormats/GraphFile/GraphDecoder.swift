@@ -17,12 +17,14 @@ struct GraphDecoder {
     static let evidenceKeys = ["document", "quote"]
 
     var map: SourceMap
+    var nodes = NodeLocator()
 
     init(file: String) { map = SourceMap(file: file) }
 
     mutating func decode(_ root: Yams.Node) -> ActorGraph {
         var graph = ActorGraph()
         guard let top = NodeFields(root, .graph, allowed: Self.topKeys, map: &map) else { return graph }
+        nodes.root = root
         graph.title = top.string("title", map: &map)
         graph.description = top.string("description", map: &map)
         graph.corpus = top.string("corpus", map: &map)
@@ -50,6 +52,7 @@ struct GraphDecoder {
 
     mutating func decodeDocument(_ node: Yams.Node, index: Int) -> Document? {
         guard let f = NodeFields(node, .document(index), allowed: Self.documentKeys, map: &map) else { return nil }
+        nodes.documents.append(node)
         let id = f.string("id", required: true, map: &map)
         let path = f.string("path", required: true, map: &map)
         return Document(
@@ -61,6 +64,7 @@ struct GraphDecoder {
 
     mutating func decodeActor(_ node: Yams.Node, index: Int) -> ActorNode? {
         guard let f = NodeFields(node, .actor(index), allowed: Self.actorKeys, map: &map) else { return nil }
+        nodes.actors.append(node)
         let id = f.string("id", required: true, map: &map)
         let name = f.string("name", required: true, map: &map)
         let kind = f.choice("kind", of: ActorKind.self, required: true, map: &map)
@@ -82,6 +86,7 @@ struct GraphDecoder {
     mutating func decodeRelation(_ node: Yams.Node, index: Int, derivedIDs: inout RelationIDAllocator,
                                  taken: Set<RelationID>) -> Relation? {
         guard let f = NodeFields(node, .relation(index), allowed: Self.relationKeys, map: &map) else { return nil }
+        nodes.relations.append(node)
         let explicitID = f.string("id", map: &map)
         let source = ActorID(f.string("source", required: true, map: &map) ?? "")
         let target = ActorID(f.string("target", required: true, map: &map) ?? "")
@@ -101,5 +106,43 @@ struct GraphDecoder {
                         label: f.string("label", map: &map), date: f.date("date", map: &map),
                         until: f.date("until", map: &map), modality: modality ?? .asserted,
                         evidence: evidence, weight: f.weight(map: &map), notes: f.string("notes", map: &map))
+    }
+}
+
+/// The mapping node of each element, searched for a field's place only when a violation needs
+/// one: recording every key's place up front made reading large files half as slow again.
+struct NodeLocator {
+    var file = ""
+    var root: Yams.Node?
+    var documents: [Yams.Node] = [], actors: [Yams.Node] = [], relations: [Yams.Node] = []
+
+    func locate(_ subject: GraphViolation.Subject) -> SourceMap.Location? {
+        let element: Yams.Node?
+        switch subject.element {
+        case .graph: element = subject.field == nil ? nil : root
+        case .document(let i): element = documents[i]
+        case .actor(let i): element = actors[i]
+        case .relation(let i): element = relations[i]
+        case .membership(let a, let k): element = item(k, of: "memberOf", in: actors[a])
+        case .evidence(let r, let k): element = item(k, of: "evidence", in: relations[r])
+        }
+        guard let element else { return nil }
+        let node = subject.field.flatMap { value($0, in: element) } ?? element
+        return node.place.map { SourceMap.Location(file: file, place: $0) }
+    }
+
+    func value(_ key: String, in node: Yams.Node) -> Yams.Node? {
+        guard case .mapping(let mapping) = node else { return nil }
+        return mapping.first { pair in
+            if case .scalar(let scalar) = pair.key { return scalar.string == key }
+            return false
+        }?.value
+    }
+
+    /// The `k`-th mapping in the sequence under `key` (the decoder skips items that are not).
+    func item(_ k: Int, of key: String, in node: Yams.Node) -> Yams.Node? {
+        guard case .sequence(let items)? = value(key, in: node) else { return nil }
+        return items.lazy.filter { if case .mapping = $0 { return true } else { return false } }
+            .dropFirst(k).first
     }
 }

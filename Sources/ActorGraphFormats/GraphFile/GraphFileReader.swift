@@ -70,6 +70,8 @@ public enum GraphFileReader {
         }
         var decoder = GraphDecoder(file: file)
         let graph = decoder.decode(root)
+        decoder.nodes.file = file
+        decoder.map.locator = decoder.nodes.locate
         let corpus = baseDirectory.map { CorpusCheck.corpusDirectory(for: graph, baseDirectory: $0) }
         let files = corpus.map { CorpusCheck.violations(of: graph, corpus: $0, verifyQuotes: options.verifyEvidence) }
         let warnings = try decoder.map.diagnostics(validating: graph, options: ValidationOptions(warnsWithoutEvidence: true),

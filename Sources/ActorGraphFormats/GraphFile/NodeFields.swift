@@ -3,9 +3,9 @@ import Yams
 
 /// Typed, located access to the keys of one YAML mapping that is one element of the graph.
 ///
-/// Creating it records where the element and each of its keys' values are in the
-/// ``SourceMap``; reading a key reports wrong types, unknown keys, missing keys and undecodable
-/// values (unknown vocabulary, invalid dates and weights) and marks that field as reported.
+/// Reading a key reports wrong types, unknown keys, missing keys and undecodable values (unknown
+/// vocabulary, invalid dates and weights) into the ``SourceMap`` and marks that field as reported;
+/// ``NodeLocator`` finds the places of the others when a violation needs one.
 struct NodeFields {
     typealias Element = GraphViolation.Element
     let place: SourcePlace?
@@ -25,7 +25,6 @@ struct NodeFields {
             if case .evidence(let relation, _) = element { map.markReported(.relation(relation), "evidence") }
             return nil
         }
-        if element != .graph { map.record(element, at: node.place) }
         for (key, value) in mapping {
             guard case .scalar(let scalar) = key else {
                 map.sink.error("keys of \(what) must be plain names, found \(key.kindName)", at: key.place)
@@ -37,7 +36,6 @@ struct NodeFields {
                 continue
             }
             entries[name] = value
-            map.record(element, name, at: value.place)
         }
     }
 
