@@ -19,7 +19,7 @@ public enum CSVGraph {
     public static let documentColumns = ["id", "path", "title", "outlet", "published", "url", "notes"]
 
     /// A named CSV input.
-    public struct Input {
+    public struct Input: Sendable {
         public var file: String
         public var bytes: [UInt8]
         public init(file: String, bytes: [UInt8]) {
@@ -28,171 +28,25 @@ public enum CSVGraph {
         }
     }
 
-    /// Builds a graph from an edges table and optional nodes and documents tables. Every problem
-    /// in every row is reported.
+    /// Builds a graph from an edges table and optional nodes and documents tables, and validates
+    /// it: every problem in every row is reported, at its file, line and column.
     ///
+    /// - Returns: the graph and its warnings (self-relations).
+    /// - Throws: ``DiagnosticsError`` with every error and warning when there is an error.
     /// - Complexity: O(total bytes + R log R) for R rows.
+    public static func load(edges: Input, nodes: Input? = nil, documents: Input? = nil) throws -> LoadedGraph {
+        var decoder = CSVDecoder(edges: edges, nodes: nodes, documents: documents)
+        if let documents { try decoder.decodeDocuments(documents) }
+        if let nodes { try decoder.decodeNodes(nodes) }
+        try decoder.decodeEdges(edges, hasNodes: nodes != nil, hasDocuments: documents != nil)
+        decoder.map.locator = decoder.rows.locate
+        let warnings = try decoder.map.diagnostics(validating: decoder.graph).throwingErrors()
+        return LoadedGraph(graph: decoder.graph, warnings: warnings, corpusDirectory: nil)
+    }
+
+    /// ``load(edges:nodes:documents:)`` without the warnings.
     public static func graph(edges: Input, nodes: Input? = nil, documents: Input? = nil) throws -> ActorGraph {
-        var sinks: [DiagnosticSink] = []
-        var graph = ActorGraph()
-
-        var knownDocuments = Set<DocumentID>()
-        if let documents {
-            var sink = DiagnosticSink(file: documents.file)
-            let table = try CSVTable.parse(documents.bytes, file: documents.file)
-            let reader = TableReader(table: table, required: ["id", "path"], allowed: documentColumns,
-                                     sink: &sink)
-            for row in table.rows where reader.ok {
-                guard let id = reader.required(row, "id", sink: &sink),
-                      let path = reader.required(row, "path", sink: &sink) else { continue }
-                let doc = Document(id: DocumentID(id), path: path, title: reader.optional(row, "title"),
-                                   outlet: reader.optional(row, "outlet"),
-                                   published: reader.date(row, "published", sink: &sink),
-                                   url: reader.optional(row, "url"), notes: reader.optional(row, "notes"))
-                if !knownDocuments.insert(doc.id).inserted {
-                    reader.error(row, "id", "duplicate document id '\(id)'", sink: &sink)
-                    continue
-                }
-                graph.documents.append(doc)
-            }
-            sinks.append(sink)
-        }
-
-        var actorIndex: [ActorID: Int] = [:]
-        if let nodes {
-            var sink = DiagnosticSink(file: nodes.file)
-            let table = try CSVTable.parse(nodes.bytes, file: nodes.file)
-            let reader = TableReader(table: table, required: ["id", "name", "kind"],
-                                     allowed: nodeColumns, sink: &sink)
-            for row in table.rows where reader.ok {
-                let id = reader.required(row, "id", sink: &sink)
-                let name = reader.required(row, "name", sink: &sink)
-                let kind = reader.choice(row, "kind", ActorKind.self, label: "actor kind", sink: &sink)
-                var memberships: [Membership] = []
-                for item in splitList(reader.optional(row, "memberOf") ?? "", keepInnerEscapes: true) {
-                    let parts = splitList(item, separator: ":")
-                    var dates: [PartialDate?] = [nil, nil]
-                    for (k, text) in parts.dropFirst(2).prefix(2).enumerated() where !text.isEmpty {
-                        dates[k] = PartialDate(text)
-                        if dates[k] == nil {
-                            reader.error(row, "memberOf", "invalid date '\(text)' in memberOf '\(item)'",
-                                         sink: &sink)
-                        }
-                    }
-                    let role = parts.count > 1 && !parts[1].isEmpty ? parts[1] : nil
-                    memberships.append(Membership(actor: ActorID(parts[0]), role: role,
-                                                  date: dates[0], until: dates[1]))
-                }
-                guard let id, let name, let kind else { continue }
-                let actorID = ActorID(id)
-                if actorIndex[actorID] != nil {
-                    reader.error(row, "id", "duplicate actor id '\(id)'", sink: &sink)
-                    continue
-                }
-                actorIndex[actorID] = graph.actors.count
-                graph.actors.append(ActorNode(
-                    id: actorID, name: name, kind: kind,
-                    aliases: splitList(reader.optional(row, "aliases") ?? ""),
-                    country: reader.optional(row, "country"), memberOf: memberships,
-                    wikidata: reader.optional(row, "wikidata"), notes: reader.optional(row, "notes")))
-            }
-            sinks.append(sink)
-        }
-
-        var sink = DiagnosticSink(file: edges.file)
-        let table = try CSVTable.parse(edges.bytes, file: edges.file)
-        let reader = TableReader(table: table, required: ["source", "target", "type"],
-                                 allowed: edgeColumns, sink: &sink)
-        var relationIndex: [RelationID: Int] = [:]
-        var derivedIDs = RelationIDAllocator()
-        let hasNodes = nodes != nil
-        graph.relations.reserveCapacity(table.rows.count)
-        for row in table.rows where reader.ok {
-            let source = reader.required(row, "source", sink: &sink)
-            let target = reader.required(row, "target", sink: &sink)
-            let type = reader.choice(row, "type", RelationType.self, label: "relation type", sink: &sink)
-            let modality = reader.optional(row, "modality").map { _ in
-                reader.choice(row, "modality", Modality.self, label: "modality", sink: &sink)
-            } ?? .asserted
-            let date = reader.date(row, "date", sink: &sink)
-            let until = reader.date(row, "until", sink: &sink)
-            if let date, let until, until.endsBefore(date) {
-                reader.error(row, "until", "'until' \(until) is before 'date' \(date)", sink: &sink)
-            }
-            var weight: Double?
-            if let text = reader.optional(row, "weight") {
-                weight = Double(text)
-                if weight == nil || !weight!.isFinite {
-                    reader.error(row, "weight", "invalid weight '\(text)' (expected a finite number)",
-                                 sink: &sink)
-                }
-            }
-            let document = reader.optional(row, "document")
-            let quote = reader.optional(row, "quote")
-            if (document == nil) != (quote == nil) {
-                reader.error(row, document == nil ? "document" : "quote",
-                             document == nil ? "a quote needs a document" : "a document needs a quote",
-                             sink: &sink)
-            }
-            if let source, source == target {
-                reader.error(row, "target", "relation joins '\(source)' to itself", sink: &sink)
-            }
-            guard let source, let target, let type, let modality else { continue }
-            let evidence = document.flatMap { d in quote.map { Evidence(document: DocumentID(d), quote: $0) } }
-            for endpoint in [source, target] where actorIndex[ActorID(endpoint)] == nil {
-                if hasNodes {
-                    reader.error(row, endpoint == source ? "source" : "target",
-                                 "unknown actor '\(endpoint)' (not in the nodes table)", sink: &sink)
-                    continue
-                }
-                actorIndex[ActorID(endpoint)] = graph.actors.count
-                graph.actors.append(ActorNode(id: ActorID(endpoint), name: endpoint, kind: .group))
-            }
-            if let evidence, documents == nil, knownDocuments.insert(evidence.document).inserted {
-                graph.documents.append(Document(id: evidence.document, path: evidence.document.rawValue))
-            } else if let evidence, !knownDocuments.contains(evidence.document) {
-                reader.error(row, "document", "unknown document '\(evidence.document)' (not in the "
-                             + "documents table)", sink: &sink)
-            }
-            let relation: Relation
-            if let explicit = reader.optional(row, "id") {
-                let id = RelationID(explicit)
-                if let existing = relationIndex[id] {
-                    var merged = graph.relations[existing]
-                    var candidate = merged
-                    candidate.evidence = []
-                    var mine = Relation(id: id, source: ActorID(source), target: ActorID(target),
-                                        type: type, label: reader.optional(row, "label"), date: date,
-                                        until: until, modality: modality, weight: weight,
-                                        notes: reader.optional(row, "notes"))
-                    mine.evidence = []
-                    guard candidate == mine else {
-                        reader.error(row, "id", "rows with relation id '\(explicit)' disagree on "
-                                     + "fields other than document and quote", sink: &sink)
-                        continue
-                    }
-                    if let evidence { merged.evidence.append(evidence) }
-                    graph.relations[existing] = merged
-                    continue
-                }
-                relation = Relation(id: id, source: ActorID(source), target: ActorID(target), type: type,
-                                    label: reader.optional(row, "label"), date: date, until: until,
-                                    modality: modality, evidence: evidence.map { [$0] } ?? [],
-                                    weight: weight, notes: reader.optional(row, "notes"))
-            } else {
-                let id = derivedIDs.next(source: ActorID(source), type: type, target: ActorID(target)) { relationIndex[$0] != nil }
-                relation = Relation(id: id, source: ActorID(source), target: ActorID(target), type: type,
-                                    label: reader.optional(row, "label"), date: date, until: until,
-                                    modality: modality, evidence: evidence.map { [$0] } ?? [],
-                                    weight: weight, notes: reader.optional(row, "notes"))
-            }
-            relationIndex[relation.id] = graph.relations.count
-            graph.relations.append(relation)
-        }
-        sinks.append(sink)
-        let diagnostics = sinks.flatMap(\.diagnostics)
-        if diagnostics.contains(where: { $0.severity == .error }) { throw DiagnosticsError(diagnostics) }
-        return graph
+        try load(edges: edges, nodes: nodes, documents: documents).graph
     }
 
     /// The graph as three CSV tables: nodes, edges and documents.
@@ -266,77 +120,3 @@ public enum CSVGraph {
         return items
     }
 }
-
-/// Reads the cells of a table by column name, reporting problems at the cell.
-struct TableReader {
-    let table: CSVTable
-    let index: [String: Int]
-    private(set) var ok = true
-
-    init(table: CSVTable, required: [String], allowed: [String], sink: inout DiagnosticSink) {
-        self.table = table
-        var index: [String: Int] = [:]
-        for (k, name) in table.header.enumerated() {
-            let place = SourcePlace(line: 1, column: table.headerColumns[k])
-            let key = name.trimmingCharacters(in: .whitespaces)
-            if !allowed.contains(key) {
-                sink.error("unknown column '\(key)'\(didYouMean(key, allowed)); expected some of: "
-                           + allowed.joined(separator: ", "), at: place)
-                ok = false
-            } else if index[key] != nil {
-                sink.error("duplicate column '\(key)'", at: place)
-                ok = false
-            } else {
-                index[key] = k
-            }
-        }
-        for name in required where index[name] == nil {
-            sink.error("missing required column '\(name)' (header: \(table.header.joined(separator: ",")))",
-                       at: SourcePlace(line: 1, column: 1))
-            ok = false
-        }
-        self.index = index
-    }
-
-    func place(_ row: CSVTable.Row, _ column: String) -> SourcePlace {
-        SourcePlace(line: row.line, column: index[column].map { row.columns[$0] } ?? 1)
-    }
-
-    func error(_ row: CSVTable.Row, _ column: String, _ message: String, sink: inout DiagnosticSink) {
-        sink.error("column '\(column)': \(message)", at: place(row, column))
-    }
-
-    /// The cell's text, or nil when the column is absent or the cell empty.
-    func optional(_ row: CSVTable.Row, _ column: String) -> String? {
-        guard let k = index[column] else { return nil }
-        let cell = row.cells[k]
-        return cell.isEmpty ? nil : cell
-    }
-
-    func required(_ row: CSVTable.Row, _ column: String, sink: inout DiagnosticSink) -> String? {
-        guard let text = optional(row, column), !text.allSatisfy(\.isWhitespace) else {
-            error(row, column, "empty value", sink: &sink)
-            return nil
-        }
-        return text
-    }
-
-    func choice<T: RawRepresentable & CaseIterable>(_ row: CSVTable.Row, _ column: String, _ type: T.Type,
-                                                    label: String, sink: inout DiagnosticSink) -> T?
-    where T.RawValue == String {
-        guard let text = required(row, column, sink: &sink) else { return nil }
-        if let value = T(rawValue: text) { return value }
-        let names = T.allCases.map(\.rawValue)
-        error(row, column, "unknown \(label) '\(text)'\(didYouMean(text, names))", sink: &sink)
-        return nil
-    }
-
-    func date(_ row: CSVTable.Row, _ column: String, sink: inout DiagnosticSink) -> PartialDate? {
-        guard let text = optional(row, column) else { return nil }
-        if let date = PartialDate(text) { return date }
-        error(row, column, "invalid date '\(text)' (expected YYYY, YYYY-MM or YYYY-MM-DD)", sink: &sink)
-        return nil
-    }
-}
-
-import Foundation

@@ -68,19 +68,20 @@ struct DiagnosticSink {
     var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 }
 
-/// A 1-based line and column in an input file.
+/// A 1-based line and column in an input file; the column is unknown for inputs read by a
+/// parser that reports lines only (DOT through cgraph).
 public struct SourcePlace: Sendable, Hashable, CustomStringConvertible {
     public var line: Int
-    public var column: Int
-    public init(line: Int, column: Int) {
+    public var column: Int?
+    public init(line: Int, column: Int?) {
         self.line = line
         self.column = column
     }
-    public var description: String { "\(line):\(column)" }
+    /// `line:column`, or `line` without a column.
+    public var description: String { column.map { "\(line):\($0)" } ?? "\(line)" }
 }
 
 /// A "did you mean" suffix for a message, or an empty string.
 func didYouMean(_ word: String, _ candidates: [String]) -> String {
-    guard let guess = TextFolding.suggestion(for: word, among: candidates) else { return "" }
-    return " (did you mean '\(guess)'?)"
+    GraphViolation.didYouMean(word, candidates)
 }

@@ -1,92 +1,84 @@
+import ActorGraphCore
 import Yams
 
-/// Typed, located access to the keys of one YAML mapping, reporting wrong types, unknown keys
-/// and missing keys into a ``DiagnosticSink``.
+/// Typed, located access to the keys of one YAML mapping that is one element of the graph.
+///
+/// Reading a key reports wrong types, unknown keys, missing keys and undecodable values (unknown
+/// vocabulary, invalid dates and weights) into the ``SourceMap`` and marks that field as reported;
+/// ``NodeLocator`` finds the places of the others when a violation needs one.
 struct NodeFields {
+    typealias Element = GraphViolation.Element
     let place: SourcePlace?
-    let what: String
-    private var entries: [String: (key: SourcePlace?, value: Yams.Node)] = [:]
+    let element: Element
+    private var entries: [String: Yams.Node] = [:]
 
-    /// Reads `node` as a mapping of `what` whose keys must be among `allowed`. Reports and
+    /// Reads `node` as the mapping of `element`, whose keys must be among `allowed`. Reports and
     /// returns nil when the node is not a mapping.
-    init?(_ node: Yams.Node, what: String, allowed: [String], sink: inout DiagnosticSink) {
+    init?(_ node: Yams.Node, _ element: Element, allowed: [String], map: inout SourceMap) {
         self.place = node.place
-        self.what = what
+        self.element = element
+        let what = element.noun
         guard case .mapping(let mapping) = node else {
-            sink.error("expected \(what) to be a mapping, found \(node.kindName)", at: node.place)
+            map.sink.error("expected \(what) to be a mapping, found \(node.kindName)", at: node.place)
+            // A list item that is lost: its list is incomplete, so warnings about the owner are noise.
+            if case .membership(let actor, _) = element { map.markReported(.actor(actor), "memberOf") }
+            if case .evidence(let relation, _) = element { map.markReported(.relation(relation), "evidence") }
             return nil
         }
         for (key, value) in mapping {
             guard case .scalar(let scalar) = key else {
-                sink.error("keys of \(what) must be plain names, found \(key.kindName)",
-                           at: key.place)
+                map.sink.error("keys of \(what) must be plain names, found \(key.kindName)", at: key.place)
                 continue
             }
             let name = scalar.string
             guard allowed.contains(name) else {
-                sink.error("unknown key '\(name)' in \(what)\(didYouMean(name, allowed))",
-                           at: key.place)
+                map.sink.error("unknown key '\(name)' in \(what)\(didYouMean(name, allowed))", at: key.place)
                 continue
             }
-            entries[name] = (key.place, value)
+            entries[name] = value
         }
     }
 
     func node(_ key: String) -> Yams.Node? {
-        guard let value = entries[key]?.value, !value.isNull else { return nil }
+        guard let value = entries[key], !value.isNull else { return nil }
         return value
     }
 
-    func keyPlace(_ key: String) -> SourcePlace? { entries[key]?.key }
+    private func fail(_ key: String, _ message: String, at place: SourcePlace?, _ map: inout SourceMap) {
+        map.sink.error(message, at: place)
+        map.markReported(element, key)
+    }
 
     /// A string value; reports a non-scalar. `required` reports a missing or null key.
-    func string(_ key: String, required: Bool = false, sink: inout DiagnosticSink) -> String? {
+    func string(_ key: String, required: Bool = false, map: inout SourceMap) -> String? {
         guard let value = node(key) else {
-            if required {
-                sink.error("\(what) is missing required key '\(key)'", at: place)
-            }
+            if required { fail(key, "\(element.noun) is missing required key '\(key)'", at: place, &map) }
             return nil
         }
         guard case .scalar(let scalar) = value else {
-            sink.error("expected '\(key)' to be a string, found \(value.kindName)", at: value.place)
+            fail(key, "expected '\(key)' to be a string, found \(value.kindName)", at: value.place, &map)
             return nil
         }
         return scalar.string
     }
 
-    /// A non-empty string value; an empty or blank one is reported.
-    func nonEmptyString(_ key: String, required: Bool = false,
-                        sink: inout DiagnosticSink) -> String? {
-        guard let text = string(key, required: required, sink: &sink) else { return nil }
-        if text.allSatisfy(\.isWhitespace) {
-            sink.error("'\(key)' of \(what) is empty", at: node(key)?.place ?? place)
-            return nil
-        }
-        return text
-    }
-
     /// A sequence value; reports a scalar or mapping.
-    func sequence(_ key: String, required: Bool = false,
-                  sink: inout DiagnosticSink) -> [Yams.Node]? {
-        guard let value = node(key) else {
-            if required { sink.error("\(what) is missing required key '\(key)'", at: place) }
-            return nil
-        }
+    func sequence(_ key: String, map: inout SourceMap) -> [Yams.Node]? {
+        guard let value = node(key) else { return nil }
         guard case .sequence(let items) = value else {
-            sink.error("expected '\(key)' to be a sequence, found \(value.kindName)", at: value.place)
+            fail(key, "expected '\(key)' to be a sequence, found \(value.kindName)", at: value.place, &map)
             return nil
         }
         return Array(items)
     }
 
     /// A list of strings.
-    func stringList(_ key: String, sink: inout DiagnosticSink) -> [String] {
-        guard let items = sequence(key, sink: &sink) else { return [] }
+    func stringList(_ key: String, map: inout SourceMap) -> [String] {
+        guard let items = sequence(key, map: &map) else { return [] }
         var result: [String] = []
         for item in items {
             guard case .scalar(let scalar) = item, !item.isNull else {
-                sink.error("expected each of '\(key)' to be a string, found \(item.kindName)",
-                           at: item.place)
+                fail(key, "expected each of '\(key)' to be a string, found \(item.kindName)", at: item.place, &map)
                 continue
             }
             result.append(scalar.string)
@@ -94,16 +86,26 @@ struct NodeFields {
         return result
     }
 
-    /// A value from a closed vocabulary, with a suggestion when it is misspelt.
-    func choice<T: RawRepresentable & CaseIterable>(
-        _ key: String, of type: T.Type, label: String, required: Bool = false,
-        sink: inout DiagnosticSink
-    ) -> T? where T.RawValue == String {
-        guard let text = string(key, required: required, sink: &sink) else { return nil }
+    /// A value from a closed vocabulary, reported with a suggestion when it is misspelt.
+    func choice<T: VocabularyTerm>(_ key: String, of type: T.Type, required: Bool = false,
+                                   map: inout SourceMap) -> T? {
+        guard let text = string(key, required: required, map: &map) else { return nil }
         if let value = T(rawValue: text) { return value }
-        let names = T.allCases.map(\.rawValue)
-        sink.error("unknown \(label) '\(text)'\(didYouMean(text, names)); expected one of: "
-                   + names.joined(separator: ", "), at: node(key)?.place)
+        map.report(.unknownValue(text, of: T.self, at: .init(element, key)))
+        return nil
+    }
+
+    func date(_ key: String, map: inout SourceMap) -> PartialDate? {
+        guard let text = string(key, map: &map) else { return nil }
+        if let date = PartialDate(text) { return date }
+        map.report(.invalidDate(text, at: .init(element, key)))
+        return nil
+    }
+
+    func weight(map: inout SourceMap) -> Double? {
+        guard let text = string("weight", map: &map) else { return nil }
+        if let value = Double(text), value.isFinite { return value }
+        map.report(.invalidWeight(text, at: .init(element, "weight")))
         return nil
     }
 }

@@ -59,11 +59,14 @@ struct Import: ParsableCommand {
             graph = loaded.graph
         } else {
             func table(_ path: String) throws -> CSVGraph.Input { CSVGraph.Input(file: path, bytes: try readBytes(path)) }
-            graph = try CSVGraph.graph(edges: try table(input), nodes: try nodes.map(table), documents: try documents.map(table))
+            let loaded = try CSVGraph.load(edges: try table(input), nodes: try nodes.map(table), documents: try documents.map(table))
+            for warning in loaded.warnings { printError(warning.description) }
+            graph = loaded.graph
         }
         // Document paths stay valid from the new file's folder.
         let origin = inputExtension == "csv" ? (documents ?? input) : input
         if output != "-" { graph = graph.relocatingCorpus(from: URL(fileURLWithPath: origin), to: URL(fileURLWithPath: output)) }
+        try validateBeforeWriting(graph, to: output)
         try writeOutput(GraphFileWriter.text(for: graph, syntax: syntax(forPath: output) ?? .yaml), to: output)
         if output != "-" {
             printError("wrote \(output): \(graph.actors.count) actors, \(graph.relations.count) relations")

@@ -18,8 +18,9 @@ struct InputOptions: ParsableArguments {
 /// Reads a graph file or an edges table, printing its warnings on stderr.
 func loadGraph(_ path: String, verifyEvidence: Bool = true) throws -> LoadedGraph {
     if path.lowercased().hasSuffix(".csv") {
-        let graph = try CSVGraph.graph(edges: .init(file: path, bytes: try readBytes(path)))
-        return LoadedGraph(graph: graph, warnings: [], corpusDirectory: nil)
+        let loaded = try CSVGraph.load(edges: .init(file: path, bytes: try readBytes(path)))
+        for warning in loaded.warnings { printError(warning.description) }
+        return loaded
     }
     let loaded = try GraphFileReader.read(contentsOf: URL(fileURLWithPath: path), displayPath: path,
                                           options: .init(verifyEvidence: verifyEvidence))
@@ -59,6 +60,12 @@ final class ActorNames {
 func resolveActor(_ name: String, in graph: ActorGraph) throws -> ActorNode {
     let names = ActorNames(graph)
     return names.byID[try names.resolve(name)]!
+}
+
+/// Every command that writes a graph checks it first with the one validator: errors name the
+/// output and the element and stop the write. (Its warnings were printed when it was read.)
+func validateBeforeWriting(_ graph: ActorGraph, to output: String) throws {
+    _ = try GraphValidation.check(graph, displayPath: output == "-" ? "<stdout>" : output)
 }
 
 /// Writes text to a path (atomically where it can), or to stdout for "-".
