@@ -34,7 +34,12 @@ public enum GraphFileReader {
 
     /// Reads and checks the graph file at `url`.
     ///
-    /// - Parameter displayPath: how the file is named in diagnostics (default: the path as given).
+    /// - Parameters:
+    ///   - url: The graph file: `.yaml`, `.yml` or `.json`. Document paths resolve against its
+    ///     folder, or against the folder its `corpus` names.
+    ///   - displayPath: How the file is named in diagnostics (default: the path as given).
+    ///   - options: Whether to read each cited document and check that every quote occurs in it
+    ///     (the default).
     /// - Throws: ``DiagnosticsError`` with every error and warning when there is at least one error.
     public static func read(contentsOf url: URL, displayPath: String? = nil,
                             options: Options = Options()) throws -> LoadedGraph {
