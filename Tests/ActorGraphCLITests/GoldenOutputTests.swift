@@ -209,7 +209,10 @@ enum GoldenRunner {
     /// temporary folder for `{tmp}`. The folder's path and the repository's absolute path are
     /// written back as `{tmp}` and `{root}` in everything recorded.
     static func run(_ golden: GoldenCase) throws -> GoldenRun {
-        let tmp = try RepositoryPaths.temporaryFolder()
+        // Inside the checkout, so that paths between the case's files and the repository (a
+        // rewritten `corpus`) are the same wherever the checkout lies.
+        let tmp = RepositoryPaths.url(".build/golden-tmp/\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: tmp) }
         func expand(_ arguments: [String]) -> [String] {
             arguments.map { $0.replacingOccurrences(of: "{tmp}", with: tmp.path) }

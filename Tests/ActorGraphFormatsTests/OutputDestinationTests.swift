@@ -243,7 +243,7 @@ struct OutputDestinationTests {
         #expect(forTables.corpus == nil)
         let seeds = RepositoryPaths.url("seeds").standardizedFileURL
         for (document, original) in zip(forTables.documents, graph.documents) {
-            let resolved = URL(fileURLWithPath: document.path, relativeTo: tablesFolder).standardizedFileURL
+            let resolved = tablesFolder.appendingPathComponent(document.path).standardizedFileURL
             #expect(resolved.path == seeds.appendingPathComponent(original.path).path)
         }
         let tables = CSVGraph.tables(for: forTables)
