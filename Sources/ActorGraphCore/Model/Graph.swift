@@ -108,7 +108,29 @@ public struct Evidence: Sendable, Hashable {
 
 /// A typed, dated, evidenced relation between two actors.
 public struct Relation: Sendable, Hashable {
-    public var id: RelationID
+    /// The id given in a file or in code; nil while the id is derived (see ``id``).
+    var explicitID: RelationID?
+    /// For a derived id: 1 for `source-type-target`, k for its `-k` form (0 with an explicit id).
+    var derivedOrdinal: UInt32 = 0
+
+    /// The relation's identifier: the one given, or derived as `source-type-target` (then `-2`,
+    /// `-3`… for parallel relations) when a file gives none. A derived id is spelled only when
+    /// asked, so a large table read without ids keeps no id strings.
+    public var id: RelationID {
+        get {
+            if let explicitID { return explicitID }
+            let base = "\(source.rawValue)-\(type.rawValue)-\(target.rawValue)"
+            return RelationID(derivedOrdinal > 1 ? "\(base)-\(derivedOrdinal)" : base)
+        }
+        set {
+            explicitID = newValue
+            derivedOrdinal = 0
+        }
+    }
+
+    /// Whether the id was derived (no file or caller gave one).
+    public var hasDerivedID: Bool { explicitID == nil }
+
     public var source: ActorID
     public var target: ActorID
     public var type: RelationType
@@ -124,11 +146,26 @@ public struct Relation: Sendable, Hashable {
     public var weight: Double?
     public var notes: String?
 
+    public static func == (a: Relation, b: Relation) -> Bool {
+        a.source == b.source && a.target == b.target && a.type == b.type && a.label == b.label
+            && a.date == b.date && a.until == b.until && a.modality == b.modality && a.evidence == b.evidence
+            && a.weight == b.weight && a.notes == b.notes
+            && (a.explicitID == nil && b.explicitID == nil ? a.derivedOrdinal == b.derivedOrdinal : a.id == b.id)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(source)
+        hasher.combine(target)
+        hasher.combine(type)
+        hasher.combine(date)
+        hasher.combine(evidence)
+    }
+
     public init(id: RelationID, source: ActorID, target: ActorID, type: RelationType,
                 label: String? = nil, date: PartialDate? = nil, until: PartialDate? = nil,
                 modality: Modality = .asserted, evidence: [Evidence] = [], weight: Double? = nil,
                 notes: String? = nil) {
-        self.id = id
+        self.explicitID = id
         self.source = source
         self.target = target
         self.type = type
@@ -162,19 +199,44 @@ public struct Relation: Sendable, Hashable {
 /// for the first relation of a kind between two actors, then `-2`, `-3`… for parallel ones,
 /// skipping any id already taken (by an explicit id, say).
 public struct RelationIDAllocator {
-    private var counts: [RelationID: Int] = [:]
+    private struct Key: Hashable {
+        var source: ActorID
+        var target: ActorID
+        var type: RelationType
+    }
+
+    private var counts: [Key: UInt32] = [:]
 
     public init() {}
+
+    /// Gives `relation` the next derived id, spelled only when asked. For a graph with no
+    /// explicit ids, which no derived id can collide with.
+    ///
+    /// - Complexity: O(1) expected.
+    public mutating func derive(_ relation: inout Relation) {
+        let key = Key(source: relation.source, target: relation.target, type: relation.type)
+        let k = counts[key, default: 0] + 1
+        relation.explicitID = nil
+        relation.derivedOrdinal = k
+        counts[key] = k
+    }
+
+    /// Gives `relation` the next derived id that `isTaken` does not report as used.
+    public mutating func derive(_ relation: inout Relation, isTaken: (RelationID) -> Bool) {
+        let key = Key(source: relation.source, target: relation.target, type: relation.type)
+        var k = counts[key, default: 0] + 1
+        relation.explicitID = nil
+        relation.derivedOrdinal = k
+        while isTaken(relation.id) { k += 1; relation.derivedOrdinal = k }
+        counts[key] = k
+    }
 
     /// The next free derived id; `isTaken` says whether an id is already used.
     public mutating func next(source: ActorID, type: RelationType, target: ActorID,
                               isTaken: (RelationID) -> Bool) -> RelationID {
-        let base = Relation.defaultID(source: source, type: type, target: target)
-        var k = counts[base, default: 0] + 1
-        var id = k == 1 ? base : RelationID("\(base.rawValue)-\(k)")
-        while isTaken(id) { k += 1; id = RelationID("\(base.rawValue)-\(k)") }
-        counts[base] = k
-        return id
+        var relation = Relation(id: "", source: source, target: target, type: type)
+        derive(&relation, isTaken: isTaken)
+        return relation.id
     }
 }
 

@@ -87,6 +87,7 @@ private struct Checker {
                 checkUnique(document.id, i, first: first, noun: "document", element: { .document($0) })
             }
         }
+        actorIndex.reserveCapacity(graph.actors.count)
         for (i, actor) in graph.actors.enumerated() {
             _ = nonEmpty(actor.name, .actor(i), "name")
             if let country = actor.country { checkCountry(country, .actor(i)) }
@@ -127,9 +128,23 @@ private struct Checker {
     mutating func checkRelations(_ options: ValidationOptions, actorIDs: [String]) {
         let documentIDs = graph.documents.map(\.id.rawValue)
         var relationIndex: [RelationID: Int] = [:]
+        // Derived ids (a table read without ids) are unique by construction unless mixed with
+        // explicit ones or put together from several graphs: they are checked as (ends, type,
+        // ordinal) without spelling them; any explicit id means every id is spelled and checked.
+        let allDerived = !graph.relations.contains { !$0.hasDerivedID }
+        var derived: [DerivedKey: Int] = [:]
+        if allDerived { derived.reserveCapacity(graph.relations.count) } else { relationIndex.reserveCapacity(graph.relations.count) }
         for (i, relation) in graph.relations.enumerated() {
             let element = GraphViolation.Element.relation(i)
-            if nonEmpty(relation.id.rawValue, element, "id") {
+            if allDerived {
+                let key = DerivedKey(source: relation.source, target: relation.target, type: relation.type,
+                                     ordinal: relation.derivedOrdinal)
+                if let first = derived[key] {
+                    checkUnique(relation.id, i, first: first, noun: "relation", element: { .relation($0) })
+                } else {
+                    derived[key] = i
+                }
+            } else if nonEmpty(relation.id.rawValue, element, "id") {
                 let first = relationIndex[relation.id, default: i]
                 relationIndex[relation.id] = first
                 checkUnique(relation.id, i, first: first, noun: "relation", element: { .relation($0) })
@@ -199,4 +214,12 @@ private struct Checker {
             }
         }
     }
+}
+
+/// A derived relation id, unspelled.
+private struct DerivedKey: Hashable {
+    var source: ActorID
+    var target: ActorID
+    var type: RelationType
+    var ordinal: UInt32
 }

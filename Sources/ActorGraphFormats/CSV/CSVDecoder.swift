@@ -68,7 +68,11 @@ struct CSVDecoder {
         var documentIDs = Set(graph.documents.map(\.id))
         var relationIndex: [RelationID: Int] = [:]
         var derivedIDs = RelationIDAllocator()
+        // Without an id column no explicit id can collide with a derived one: ids stay unspelled.
+        let hasIDs = reader.index["id"] != nil
         graph.relations.reserveCapacity(reader.rows.count)
+        rows.relationRows.reserveCapacity(reader.rows.count)
+        if !hasNodes { actorIDs.reserveCapacity(reader.rows.count / 2) }
         for (r, row) in reader.rows.enumerated() {
             let index = graph.relations.count
             let element = Element.relation(index)
@@ -95,10 +99,14 @@ struct CSVDecoder {
             if let evidence, !hasDocuments, documentIDs.insert(evidence.document).inserted {
                 graph.documents.append(Document(id: evidence.document, path: evidence.document.rawValue))
             }
-            if reader.optional(row, "id") == nil {
-                relation.id = derivedIDs.next(source: source, type: relation.type, target: target) {
-                    relationIndex[$0] != nil
-                }
+            if !hasIDs {
+                derivedIDs.derive(&relation)
+                rows.relationRows.append(Int32(r))
+                graph.relations.append(relation)
+                if let evidence { append(evidence, to: index, row: r) }
+                continue
+            } else if reader.optional(row, "id") == nil {
+                derivedIDs.derive(&relation) { relationIndex[$0] != nil }
             } else if let existing = relationIndex[relation.id] {
                 // Rows sharing an id are one relation with several pieces of evidence.
                 var merged = graph.relations[existing]

@@ -37,7 +37,7 @@ struct TableReader {
     }
 
     /// The rows to decode: none when the header is unusable.
-    var rows: [CSVTable.Row] { ok ? table.rows : [] }
+    var rows: CSVTable.Rows { ok ? table.rows : CSVTable.Rows(bytes: [], starts: [], lines: []) }
 
     func place(_ row: CSVTable.Row, _ column: String) -> SourcePlace {
         SourcePlace(line: row.line, column: index[column].map { row.columns[$0] } ?? 1)
