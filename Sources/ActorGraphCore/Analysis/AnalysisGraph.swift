@@ -75,17 +75,21 @@ public enum WeightRule: String, Sendable, CaseIterable {
         return nil
     }
 
-    /// Builds the analysis graph of a view: nodes `ids` (with their `index`), edges from the
-    /// relations at `kept`. Self-loops and relations touching actors outside the view are skipped.
+    /// Builds the analysis graph of a view: nodes `ids`; the relations at `kept`, whose endpoints
+    /// stand at `sources[r]` and `targets[r]` among the graph's actors, and `nodeOf` maps those
+    /// positions to nodes. Self-loops and relations touching actors outside the view are skipped.
     ///
     /// - Complexity: O(A + R) time and space.
-    init(nodeIDs ids: [ActorID], index: [ActorID: Int32], relations: [Relation], kept: [Int32],
-         mode: DirectionMode, weights: WeightRule) {
+    init(nodeIDs ids: [ActorID], nodeOf: [Int32], sources: [Int32], targets: [Int32], relations: [Relation],
+         kept: [Int32], mode: DirectionMode, weights: WeightRule) {
         var arcs: [Arc] = []
         arcs.reserveCapacity(kept.count * 2)
         for r in kept {
             let relation = relations[Int(r)]
-            guard let s = index[relation.source], let t = index[relation.target], s != t else { continue }
+            let sp = sources[Int(r)], tp = targets[Int(r)]
+            guard sp >= 0, tp >= 0 else { continue }
+            let s = nodeOf[Int(sp)], t = nodeOf[Int(tp)]
+            guard s >= 0, t >= 0, s != t else { continue }
             let w: Double
             switch weights {
             case .unit, .count: w = 1

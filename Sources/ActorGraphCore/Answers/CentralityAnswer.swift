@@ -201,9 +201,9 @@ extension GraphView {
     /// (a self-relation counts once). O(V + R).
     func relationCounts(of type: RelationType) -> [Double] {
         var counts = [Double](repeating: 0, count: actorCount)
-        for r in kept {
-            let relation = graph.relations[Int(r)]
-            guard relation.type == type, let s = index[relation.source], let t = index[relation.target] else { continue }
+        for r in kept where graph.relations[Int(r)].type == type {
+            let (s, t) = nodes(ofRelation: r)
+            guard s >= 0, t >= 0 else { continue }
             counts[Int(s)] += 1
             if t != s { counts[Int(t)] += 1 }
         }
@@ -246,11 +246,9 @@ public struct CentralityReport: Sendable, Codable {
         edges = view.edgeCount
         measures = scores.map(\.measure)
         let order = CentralityScores.order(scores[0].values, scores[0].actors, limit: top > 0 ? top : nil)
-        let nodes = view.graph.actorsByID
         ranking = order.enumerated().map { rank, v in
-            let id = scores[0].actors[v]
-            return Row(rank: rank + 1, id: id, name: nodes[id]?.name ?? id.rawValue, kind: nodes[id]?.kind ?? .group,
-                       scores: scores.map { $0.values[v] })
+            let actor = view.actorNode(v)
+            return Row(rank: rank + 1, id: actor.id, name: actor.name, kind: actor.kind, scores: scores.map { $0.values[v] })
         }
     }
 

@@ -205,9 +205,30 @@ public struct RelationIDAllocator {
         var type: RelationType
     }
 
+    private struct PositionKey: Hashable {
+        var source: Int32
+        var target: Int32
+        var type: RelationType
+    }
+
     private var counts: [Key: UInt32] = [:]
+    private var positionCounts: [PositionKey: UInt32] = [:]
 
     public init() {}
+
+    /// Gives `relation` the next derived id, counting parallel relations by the positions of its
+    /// endpoints among the graph's actors (a reader that interns ids knows them) instead of by
+    /// their ids. Use this or the id-keyed forms for one graph, not both; no explicit id may
+    /// collide (a table without an id column).
+    ///
+    /// - Complexity: O(1) expected, no string hashed.
+    public mutating func derive(_ relation: inout Relation, sourcePosition: Int32, targetPosition: Int32) {
+        let key = PositionKey(source: sourcePosition, target: targetPosition, type: relation.type)
+        let k = positionCounts[key, default: 0] + 1
+        relation.explicitID = nil
+        relation.derivedOrdinal = k
+        positionCounts[key] = k
+    }
 
     /// Gives `relation` the next derived id, spelled only when asked. For a graph with no
     /// explicit ids, which no derived id can collide with.
@@ -251,8 +272,23 @@ public struct ActorGraph: Sendable, Hashable {
     /// Folder holding the documents, relative to the graph file (default: the graph's folder).
     public var corpus: String?
     public var documents: [Document]
-    public var actors: [ActorNode]
-    public var relations: [Relation]
+    public var actors: [ActorNode] { didSet { endpoints = nil } }
+    public var relations: [Relation] { didSet { endpoints = nil } }
+    /// Where each relation's endpoints stand in `actors`, when computed (``indexEndpoints()``);
+    /// dropped by any change to actors or relations.
+    var endpoints: EndpointIndex?
+
+    public static func == (a: ActorGraph, b: ActorGraph) -> Bool {
+        a.title == b.title && a.description == b.description && a.corpus == b.corpus
+            && a.documents == b.documents && a.actors == b.actors && a.relations == b.relations
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(title)
+        hasher.combine(documents)
+        hasher.combine(actors)
+        hasher.combine(relations)
+    }
 
     public init(title: String? = nil, description: String? = nil, corpus: String? = nil,
                 documents: [Document] = [], actors: [ActorNode] = [], relations: [Relation] = []) {

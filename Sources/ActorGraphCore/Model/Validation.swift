@@ -132,14 +132,20 @@ private struct Checker {
         // explicit ones or put together from several graphs: they are checked as (ends, type,
         // ordinal) without spelling them; any explicit id means every id is spelled and checked.
         let allDerived = !graph.relations.contains { !$0.hasDerivedID }
+        let endpoints = graph.endpointIndex
         var derived: [DerivedKey: Int] = [:]
         if allDerived { derived.reserveCapacity(graph.relations.count) } else { relationIndex.reserveCapacity(graph.relations.count) }
         for (i, relation) in graph.relations.enumerated() {
             let element = GraphViolation.Element.relation(i)
             if allDerived {
-                let key = DerivedKey(source: relation.source, target: relation.target, type: relation.type,
-                                     ordinal: relation.derivedOrdinal)
-                if let first = derived[key] {
+                let s = endpoints.sources[i], t = endpoints.targets[i]
+                let key = DerivedKey(source: s, target: t, type: relation.type, ordinal: relation.derivedOrdinal)
+                if s < 0 || t < 0 {
+                    // An unknown endpoint (reported below): spell the id to tell such relations apart.
+                    let first = relationIndex[relation.id, default: i]
+                    relationIndex[relation.id] = first
+                    checkUnique(relation.id, i, first: first, noun: "relation", element: { .relation($0) })
+                } else if let first = derived[key] {
                     checkUnique(relation.id, i, first: first, noun: "relation", element: { .relation($0) })
                 } else {
                     derived[key] = i
@@ -150,9 +156,10 @@ private struct Checker {
                 checkUnique(relation.id, i, first: first, noun: "relation", element: { .relation($0) })
             }
             var endpointsUsable = true
-            for (role, id) in [("source", relation.source), ("target", relation.target)] {
+            for (role, id, position) in [("source", relation.source, endpoints.sources[i]),
+                                         ("target", relation.target, endpoints.targets[i])] {
                 guard nonEmpty(id.rawValue, element, role) else { endpointsUsable = false; continue }
-                if actorIndex[id] == nil {
+                if position < 0 {
                     report(.unknownActor, "unknown actor '\(id)' as \(role)"
                            + GraphViolation.didYouMean(id.rawValue, actorIDs), element, role)
                 }
@@ -216,10 +223,10 @@ private struct Checker {
     }
 }
 
-/// A derived relation id, unspelled.
+/// A derived relation id, unspelled: its endpoints' positions among the actors, type and ordinal.
 private struct DerivedKey: Hashable {
-    var source: ActorID
-    var target: ActorID
+    var source: Int32
+    var target: Int32
     var type: RelationType
     var ordinal: UInt32
 }

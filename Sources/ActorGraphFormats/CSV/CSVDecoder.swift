@@ -64,7 +64,14 @@ struct CSVDecoder {
         let reader = try TableReader(input, required: ["source", "target", "type"], allowed: CSVGraph.edgeColumns,
                                      map: &map)
         rows.edges = reader
-        var actorIDs = Set(graph.actors.map(\.id))
+        // Each id's position among the actors (first definition), and each relation's endpoints:
+        // the ids are hashed once here and the graph keeps the positions (indexEndpoints).
+        var position: [ActorID: Int32] = [:]
+        position.reserveCapacity(hasNodes ? graph.actors.count : reader.rows.count / 2)
+        for (k, actor) in graph.actors.enumerated() where position[actor.id] == nil { position[actor.id] = Int32(k) }
+        var sources: [Int32] = [], targets: [Int32] = []
+        sources.reserveCapacity(reader.rows.count)
+        targets.reserveCapacity(reader.rows.count)
         var documentIDs = Set(graph.documents.map(\.id))
         var relationIndex: [RelationID: Int] = [:]
         var derivedIDs = RelationIDAllocator()
@@ -72,7 +79,7 @@ struct CSVDecoder {
         let hasIDs = reader.index["id"] != nil
         graph.relations.reserveCapacity(reader.rows.count)
         rows.relationRows.reserveCapacity(reader.rows.count)
-        if !hasNodes { actorIDs.reserveCapacity(reader.rows.count / 2) }
+
         for (r, row) in reader.rows.enumerated() {
             let index = graph.relations.count
             let element = Element.relation(index)
@@ -90,19 +97,25 @@ struct CSVDecoder {
                              document == nil ? "a quote needs a document" : "a document needs a quote",
                              about: element, map: &map)
             }
-            if !hasNodes {
-                for endpoint in [source, target] where !endpoint.rawValue.isEmpty && actorIDs.insert(endpoint).inserted {
-                    graph.actors.append(ActorNode(id: endpoint, name: endpoint.rawValue, kind: .group))
-                }
+            func place(_ id: ActorID) -> Int32 {
+                if let p = position[id] { return p }
+                guard !hasNodes, !id.rawValue.isEmpty else { return -1 }
+                let p = Int32(graph.actors.count)
+                position[id] = p
+                graph.actors.append(ActorNode(id: id, name: id.rawValue, kind: .group))
+                return p
             }
+            let sp = place(source), tp = place(target)
             let evidence = document.flatMap { d in quote.map { Evidence(document: DocumentID(d), quote: $0) } }
             if let evidence, !hasDocuments, documentIDs.insert(evidence.document).inserted {
                 graph.documents.append(Document(id: evidence.document, path: evidence.document.rawValue))
             }
             if !hasIDs {
-                derivedIDs.derive(&relation)
+                derivedIDs.derive(&relation, sourcePosition: sp, targetPosition: tp)
                 rows.relationRows.append(Int32(r))
                 graph.relations.append(relation)
+                sources.append(sp)
+                targets.append(tp)
                 if let evidence { append(evidence, to: index, row: r) }
                 continue
             } else if reader.optional(row, "id") == nil {
@@ -122,8 +135,11 @@ struct CSVDecoder {
             rows.relationRows.append(Int32(r))
             relationIndex[relation.id] = index
             graph.relations.append(relation)
+            sources.append(sp)
+            targets.append(tp)
             if let evidence { append(evidence, to: index, row: r) }
         }
+        graph.indexEndpoints(position: position, sources: sources, targets: targets)
     }
 
     mutating func append(_ evidence: Evidence, to relation: Int, row: Int) {
