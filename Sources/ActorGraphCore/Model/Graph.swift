@@ -272,8 +272,19 @@ public struct ActorGraph: Sendable, Hashable {
     /// Folder holding the documents, relative to the graph file (default: the graph's folder).
     public var corpus: String?
     public var documents: [Document]
-    public var actors: [ActorNode] { didSet { endpoints = nil } }
-    public var relations: [Relation] { didSet { endpoints = nil } }
+    public var actors: [ActorNode] {
+        get { actorStorage }
+        set { endpoints = nil; actorStorage = newValue }
+        // In place (no copy of the array), dropping the endpoint index first.
+        _modify { endpoints = nil; yield &actorStorage }
+    }
+    public var relations: [Relation] {
+        get { relationStorage }
+        set { endpoints = nil; relationStorage = newValue }
+        _modify { endpoints = nil; yield &relationStorage }
+    }
+    private var actorStorage: [ActorNode]
+    private var relationStorage: [Relation]
     /// Where each relation's endpoints stand in `actors`, when computed (``indexEndpoints()``);
     /// dropped by any change to actors or relations.
     var endpoints: EndpointIndex?
@@ -296,8 +307,8 @@ public struct ActorGraph: Sendable, Hashable {
         self.description = description
         self.corpus = corpus
         self.documents = documents
-        self.actors = actors
-        self.relations = relations
+        self.actorStorage = actors
+        self.relationStorage = relations
     }
 
     /// The same graph with documents, actors and relations sorted by id.
