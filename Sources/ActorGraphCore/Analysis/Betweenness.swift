@@ -61,7 +61,7 @@ extension AnalysisGraph {
         let sourceList = sources
         forEachChunk(chunkCount, parallel: !options.singleThreaded) { chunk in
             let lo = sourceList.count * chunk / chunkCount, hi = sourceList.count * (chunk + 1) / chunkCount
-            var work = BrandesWorkspace(n: n)
+            var work = BrandesWorkspace(n: n, arcs: graph.outTargets.count)
             let bc = partial.base + chunk * n
             for i in lo..<hi {
                 if weighted {
@@ -107,61 +107,89 @@ struct BrandesWorkspace {
     var delta: [Double]
     var order: [Int32]
     var heap: MinHeap
+    /// Breadth-first step only: the shortest-path DAG's edges as the forward pass meets them
+    /// (successor w of each node, grouped by node in BFS order), where each node's group ends
+    /// (`dagEnd[i]` for the node at BFS position i), and (1 + δ(w))/σ(w) of each finished node.
+    var dag: [Int32]
+    var dagEnd: [Int32]
+    var coefficient: [Double]
 
-    init(n: Int) {
+    init(n: Int, arcs: Int) {
         distance = [Int32](repeating: -1, count: n)
         weightedDistance = [Double](repeating: .infinity, count: n)
         sigma = [Double](repeating: 0, count: n)
         delta = [Double](repeating: 0, count: n)
         order = [Int32](repeating: 0, count: n)
         heap = MinHeap(capacity: n)
+        dag = [Int32](repeating: 0, count: max(arcs, 1))
+        dagEnd = [Int32](repeating: 0, count: n)
+        coefficient = [Double](repeating: 0, count: n)
     }
 }
 
 extension AnalysisGraph {
     /// One breadth-first Brandes step from `s`, adding dependencies into `bc`.
+    ///
+    /// The forward pass counts shortest paths (σ) and writes the DAG's edges to a flat list in the
+    /// order it meets them; the backward pass walks that list from the end, so it reads only DAG
+    /// edges, sequentially, and needs no distance tests. Dependencies are pulled rather than
+    /// pushed: δ(v) = σ(v)·Σ_{w ∈ succ(v)} (1 + δ(w))/σ(w), so each node is written once.
     func brandesBFS(source s: Int, work: inout BrandesWorkspace, bc: UnsafeMutablePointer<Double>, endpoints: Bool) {
-        outOffsets.withUnsafeBufferPointer { outOff in
-        outTargets.withUnsafeBufferPointer { outT in
-        inOffsets.withUnsafeBufferPointer { inOff in
-        inSources.withUnsafeBufferPointer { inS in
-        work.distance.withUnsafeMutableBufferPointer { dist in
-        work.sigma.withUnsafeMutableBufferPointer { sigma in
-        work.delta.withUnsafeMutableBufferPointer { delta in
-        work.order.withUnsafeMutableBufferPointer { order in
-            var head = 0, tail = 0
-            order[tail] = Int32(s); tail += 1
+        outOffsets.withUnsafeBufferPointer { outOffBuffer in
+        outTargets.withUnsafeBufferPointer { outTBuffer in
+        work.distance.withUnsafeMutableBufferPointer { distBuffer in
+        work.sigma.withUnsafeMutableBufferPointer { sigmaBuffer in
+        work.coefficient.withUnsafeMutableBufferPointer { coefficientBuffer in
+        work.order.withUnsafeMutableBufferPointer { orderBuffer in
+        work.dag.withUnsafeMutableBufferPointer { dagBuffer in
+        work.dagEnd.withUnsafeMutableBufferPointer { dagEndBuffer in
+            let outOff = outOffBuffer.baseAddress!, outT = outTBuffer.baseAddress!
+            let dist = distBuffer.baseAddress!, sigma = sigmaBuffer.baseAddress!
+            let coefficient = coefficientBuffer.baseAddress!, order = orderBuffer.baseAddress!
+            let dag = dagBuffer.baseAddress!, dagEnd = dagEndBuffer.baseAddress!
+            var head = 0, tail = 1, e = 0
+            order[0] = Int32(s)
             dist[s] = 0
             sigma[s] = 1
             while head < tail {
-                let v = Int(order[head]); head += 1
-                let next = dist[v] + 1
+                let v = Int(order[head])
+                let next = dist[v] &+ 1
                 let sv = sigma[v]
-                for k in Int(outOff[v])..<Int(outOff[v + 1]) {
+                var k = Int(outOff[v])
+                let end = Int(outOff[v &+ 1])
+                while k < end {
                     let w = Int(outT[k])
-                    if dist[w] < 0 {
+                    k &+= 1
+                    let dw = dist[w]
+                    if dw < 0 {
                         dist[w] = next
-                        order[tail] = Int32(w); tail += 1
+                        order[tail] = Int32(truncatingIfNeeded: w); tail &+= 1
+                        sigma[w] = sv
+                        dag[e] = Int32(truncatingIfNeeded: w); e &+= 1
+                    } else if dw == next {
+                        sigma[w] += sv
+                        dag[e] = Int32(truncatingIfNeeded: w); e &+= 1
                     }
-                    if dist[w] == next { sigma[w] += sv }
                 }
+                dagEnd[head] = Int32(truncatingIfNeeded: e)
+                head &+= 1
             }
             if endpoints { bc[s] += Double(tail - 1) }
-            var i = tail - 1
-            while i > 0 {
-                let w = Int(order[i]); i -= 1
-                let coefficient = (1 + delta[w]) / sigma[w]
-                let previous = dist[w] - 1
-                for k in Int(inOff[w])..<Int(inOff[w + 1]) {
-                    let v = Int(inS[k])
-                    if dist[v] == previous { delta[v] += sigma[v] * coefficient }
-                }
-                bc[w] += endpoints ? delta[w] + 1 : delta[w]
+            var i = tail &- 1
+            while i > 0 {  // the source (position 0) gains nothing
+                let v = Int(order[i])
+                var j = Int(dagEnd[i &- 1])
+                let end = Int(dagEnd[i])
+                var sum = 0.0
+                while j < end { sum += coefficient[Int(dag[j])]; j &+= 1 }
+                let sv = sigma[v]
+                let d = sv * sum
+                coefficient[v] = (1 + d) / sv
+                dist[v] = -1
+                bc[v] += endpoints ? d + 1 : d
+                i &-= 1
             }
-            for j in 0..<tail {
-                let v = Int(order[j])
-                dist[v] = -1; sigma[v] = 0; delta[v] = 0
-            }
+            dist[s] = -1
         }}}}}}}}
     }
 
