@@ -56,6 +56,28 @@ struct BetweennessKernelTests {
         }
     }
 
+    /// Searches deeper than 254 levels leave the one-byte distances for 32-bit ones.
+    @Test func deepSearches() {
+        for directed in [true, false] {
+            // A 600-node path with a few chords and a pendant star: depths up to 599.
+            var edges: [(Int32, Int32, Double)] = []
+            for u in 0..<599 {
+                edges.append((Int32(u), Int32(u + 1), 1))
+                if directed && u % 7 != 3 { edges.append((Int32(u + 1), Int32(u), 1)) }
+            }
+            let extra: [(Int32, Int32, Double)] = [(10, 400, 1), (250, 260, 1), (599, 600, 1), (600, 601, 1), (600, 602, 1)]
+            edges += extra
+            let g = AnalysisGraph(nodeIDs: (0..<603).map { ActorID("d\($0)") }, edges: edges, directed: directed)
+            var options = BetweennessOptions(normalized: false, endpoints: true)
+            options.singleThreaded = true
+            var expected = Self.reference(g, endpoints: true)
+            if !directed { expected = expected.map { $0 / 2 } }
+            let ours = g.betweennessCentrality(options: options)
+            let worst = zip(ours, expected).map { abs($0 - $1) / max(1, abs($1)) }.max() ?? 0
+            #expect(worst <= 1e-12, "directed \(directed): off by \(worst)")
+        }
+    }
+
     @Test func sameBitsOnOneOrManyThreads() {
         for directed in [true, false] {
             let g = MultiSourceBFSTests.graph(seed: 9, n: 700, directed: directed)

@@ -59,15 +59,19 @@ extension AnalysisGraph {
         let endpoints = options.endpoints
         let graph = self
         let sourceList = sources
+        // Breadth-first: run on a copy numbered by decreasing degree (the nodes most searches touch
+        // share cache lines); sums are kept in that numbering and mapped back below.
+        let relabeled = weighted ? nil : RelabeledAdjacency(byDegreeOf: self)
         forEachChunk(chunkCount, parallel: !options.singleThreaded) { chunk in
             let lo = sourceList.count * chunk / chunkCount, hi = sourceList.count * (chunk + 1) / chunkCount
             var work = BrandesWorkspace(n: n, arcs: graph.outTargets.count)
             let bc = partial.base + chunk * n
             for i in lo..<hi {
-                if weighted {
-                    graph.brandesDijkstra(source: Int(sourceList[i]), work: &work, bc: bc, endpoints: endpoints)
+                if let relabeled {
+                    brandesBFS(source: Int(relabeled.newIndex[Int(sourceList[i])]), offsets: relabeled.offsets,
+                               targets: relabeled.targets, work: &work, bc: bc, endpoints: endpoints)
                 } else {
-                    graph.brandesBFS(source: Int(sourceList[i]), work: &work, bc: bc, endpoints: endpoints)
+                    graph.brandesDijkstra(source: Int(sourceList[i]), work: &work, bc: bc, endpoints: endpoints)
                 }
                 if let progress {
                     let d = done.add(1, ordering: .relaxed).newValue
@@ -78,7 +82,11 @@ extension AnalysisGraph {
         var result = [Double](repeating: 0, count: n)
         for chunk in 0..<chunkCount {
             let bc = partial.base + chunk * n
-            for v in 0..<n { result[v] += bc[v] }
+            if let relabeled {
+                for v in 0..<n { result[v] += bc[Int(relabeled.newIndex[v])] }
+            } else {
+                for v in 0..<n { result[v] += bc[v] }
+            }
         }
         // networkx's _rescale.
         var scale: Double?
@@ -113,86 +121,160 @@ struct BrandesWorkspace {
     var dag: [Int32]
     var dagEnd: [Int32]
     var coefficient: [Double]
+    /// Breadth-first distances (`max`: not reached), in one byte when the search is shallow enough.
+    var level8: [UInt8]
+    var level32: [UInt32]
 
     init(n: Int, arcs: Int) {
         distance = [Int32](repeating: -1, count: n)
         weightedDistance = [Double](repeating: .infinity, count: n)
         sigma = [Double](repeating: 0, count: n)
         delta = [Double](repeating: 0, count: n)
-        order = [Int32](repeating: 0, count: n)
+        order = [Int32](repeating: 0, count: n + 1)  // + 1: the breadth-first step writes one past the end
         heap = MinHeap(capacity: n)
         dag = [Int32](repeating: 0, count: max(arcs, 1))
         dagEnd = [Int32](repeating: 0, count: n)
         coefficient = [Double](repeating: 0, count: n)
+        level8 = [UInt8](repeating: .max, count: n)
+        level32 = [UInt32](repeating: .max, count: n)
     }
 }
 
-extension AnalysisGraph {
-    /// One breadth-first Brandes step from `s`, adding dependencies into `bc`.
-    ///
-    /// The forward pass counts shortest paths (σ) and writes the DAG's edges to a flat list in the
-    /// order it meets them; the backward pass walks that list from the end, so it reads only DAG
-    /// edges, sequentially, and needs no distance tests. Dependencies are pulled rather than
-    /// pushed: δ(v) = σ(v)·Σ_{w ∈ succ(v)} (1 + δ(w))/σ(w), so each node is written once.
-    func brandesBFS(source s: Int, work: inout BrandesWorkspace, bc: UnsafeMutablePointer<Double>, endpoints: Bool) {
-        outOffsets.withUnsafeBufferPointer { outOffBuffer in
-        outTargets.withUnsafeBufferPointer { outTBuffer in
-        work.distance.withUnsafeMutableBufferPointer { distBuffer in
-        work.sigma.withUnsafeMutableBufferPointer { sigmaBuffer in
-        work.coefficient.withUnsafeMutableBufferPointer { coefficientBuffer in
-        work.order.withUnsafeMutableBufferPointer { orderBuffer in
-        work.dag.withUnsafeMutableBufferPointer { dagBuffer in
-        work.dagEnd.withUnsafeMutableBufferPointer { dagEndBuffer in
-            let outOff = outOffBuffer.baseAddress!, outT = outTBuffer.baseAddress!
-            let dist = distBuffer.baseAddress!, sigma = sigmaBuffer.baseAddress!
-            let coefficient = coefficientBuffer.baseAddress!, order = orderBuffer.baseAddress!
-            let dag = dagBuffer.baseAddress!, dagEnd = dagEndBuffer.baseAddress!
-            var head = 0, tail = 1, e = 0
-            order[0] = Int32(s)
-            dist[s] = 0
-            sigma[s] = 1
-            while head < tail {
-                let v = Int(order[head])
-                let next = dist[v] &+ 1
-                let sv = sigma[v]
-                var k = Int(outOff[v])
-                let end = Int(outOff[v &+ 1])
-                while k < end {
-                    let w = Int(outT[k])
-                    k &+= 1
-                    let dw = dist[w]
-                    if dw < 0 {
-                        dist[w] = next
-                        order[tail] = Int32(truncatingIfNeeded: w); tail &+= 1
-                        sigma[w] = sv
-                        dag[e] = Int32(truncatingIfNeeded: w); e &+= 1
-                    } else if dw == next {
-                        sigma[w] += sv
-                        dag[e] = Int32(truncatingIfNeeded: w); e &+= 1
-                    }
-                }
-                dagEnd[head] = Int32(truncatingIfNeeded: e)
-                head &+= 1
-            }
-            if endpoints { bc[s] += Double(tail - 1) }
-            var i = tail &- 1
-            while i > 0 {  // the source (position 0) gains nothing
-                let v = Int(order[i])
-                var j = Int(dagEnd[i &- 1])
-                let end = Int(dagEnd[i])
-                var sum = 0.0
-                while j < end { sum += coefficient[Int(dag[j])]; j &+= 1 }
-                let sv = sigma[v]
-                let d = sv * sum
-                coefficient[v] = (1 + d) / sv
-                dist[v] = -1
-                bc[v] += endpoints ? d + 1 : d
-                i &-= 1
-            }
-            dist[s] = -1
-        }}}}}}}}
-    }
+/// The out-adjacency of a graph renumbered by decreasing degree (ties by index), each list sorted.
+struct RelabeledAdjacency: Sendable {
+    /// The new number of each node.
+    let newIndex: [Int32]
+    let offsets: [Int32]
+    let targets: [Int32]
 
+    init(byDegreeOf g: AnalysisGraph) {
+        let n = g.nodeCount
+        let byDegree = (0..<n).sorted { a, b in
+            let da = g.outRange(a).count, db = g.outRange(b).count
+            return da != db ? da > db : a < b
+        }
+        var newIndex = [Int32](repeating: 0, count: n)
+        for (k, old) in byDegree.enumerated() { newIndex[old] = Int32(k) }
+        var offsets = [Int32](repeating: 0, count: n + 1)
+        var targets: [Int32] = []
+        targets.reserveCapacity(g.outTargets.count)
+        for (k, old) in byDegree.enumerated() {
+            let start = targets.count
+            for e in g.outRange(old) { targets.append(newIndex[Int(g.outTargets[e])]) }
+            targets[start...].sort()
+            offsets[k + 1] = Int32(targets.count)
+        }
+        self.newIndex = newIndex
+        self.offsets = offsets
+        self.targets = targets
+    }
+}
+
+/// One breadth-first Brandes step from `s` over the CSR `offsets`/`targets`, adding dependencies
+/// into `bc`.
+///
+/// The forward pass counts shortest paths (σ) and writes the DAG's edges to a flat list in the
+/// order it meets them; the backward pass walks that list from the end, so it reads only DAG
+/// edges, sequentially, and needs no distance tests. Dependencies are pulled rather than
+/// pushed: δ(v) = σ(v)·Σ_{w ∈ succ(v)} (1 + δ(w))/σ(w), so each node is written once.
+///
+/// Distances are kept in one byte per node (the array stays in L1 cache on graphs of ~10⁴ nodes);
+/// a search that goes deeper than 254 levels is redone with 32-bit distances.
+func brandesBFS(source s: Int, offsets: [Int32], targets: [Int32], work: inout BrandesWorkspace,
+                bc: UnsafeMutablePointer<Double>, endpoints: Bool) {
+    offsets.withUnsafeBufferPointer { offsets in
+    targets.withUnsafeBufferPointer { targets in
+    work.sigma.withUnsafeMutableBufferPointer { sigma in
+    work.coefficient.withUnsafeMutableBufferPointer { coefficient in
+    work.order.withUnsafeMutableBufferPointer { order in
+    work.dag.withUnsafeMutableBufferPointer { dag in
+    work.dagEnd.withUnsafeMutableBufferPointer { dagEnd in
+        let shared = BrandesArrays(offsets: offsets.baseAddress!, targets: targets.baseAddress!,
+                                   sigma: sigma.baseAddress!, coefficient: coefficient.baseAddress!,
+                                   order: order.baseAddress!, dag: dag.baseAddress!, dagEnd: dagEnd.baseAddress!)
+        let done = work.level8.withUnsafeMutableBufferPointer { level in
+            brandesBFSStep(source: s, level: level.baseAddress!, shared, bc: bc, endpoints: endpoints)
+        }
+        if !done {
+            _ = work.level32.withUnsafeMutableBufferPointer { level in
+                brandesBFSStep(source: s, level: level.baseAddress!, shared, bc: bc, endpoints: endpoints)
+            }
+        }
+    }}}}}}}
+}
+
+struct BrandesArrays {
+    let offsets: UnsafePointer<Int32>
+    let targets: UnsafePointer<Int32>
+    let sigma: UnsafeMutablePointer<Double>
+    let coefficient: UnsafeMutablePointer<Double>
+    let order: UnsafeMutablePointer<Int32>
+    let dag: UnsafeMutablePointer<Int32>
+    let dagEnd: UnsafeMutablePointer<Int32>
+}
+
+/// The step itself, with distances of type `D` (`D.max`: not reached). Returns false, leaving
+/// `bc` and `level` untouched, when the search would go deeper than `D.max − 1` levels.
+@inline(__always)
+func brandesBFSStep<D: FixedWidthInteger & UnsignedInteger>(
+    source s: Int, level dist: UnsafeMutablePointer<D>, _ a: BrandesArrays, bc: UnsafeMutablePointer<Double>,
+    endpoints: Bool
+) -> Bool {
+    let outOff = a.offsets, outT = a.targets, sigma = a.sigma, coefficient = a.coefficient
+    let order = a.order, dag = a.dag, dagEnd = a.dagEnd
+    var head = 0, tail = 1, e = 0
+    order[0] = Int32(truncatingIfNeeded: s)
+    dist[s] = 0
+    sigma[s] = 1
+    while head < tail {
+        let v = Int(order[head])
+        let next = dist[v] &+ 1
+        if next == D.max {  // too deep for D: undo and let the caller redo it wider
+            for j in 0..<tail { dist[Int(order[j])] = D.max; sigma[Int(order[j])] = 0 }
+            return false
+        }
+        var k = Int(outOff[v])
+        let end = Int(outOff[v &+ 1])
+        let first = e
+        // Branch-free: a neighbour not reached yet (D.max) gets level `next` and joins the queue;
+        // one at `next` or new is a DAG successor. The slots past `tail` and `e` are scratch.
+        while k < end {
+            let w = outT[k]
+            k &+= 1
+            let dw = dist[Int(w)]
+            dist[Int(w)] = min(dw, next)
+            order[tail] = w
+            tail &+= dw > next ? 1 : 0
+            dag[e] = w
+            e &+= dw >= next ? 1 : 0
+        }
+        let sv = sigma[v]
+        for j in first..<e { sigma[Int(dag[j])] += sv }
+        dagEnd[head] = Int32(truncatingIfNeeded: e)
+        head &+= 1
+    }
+    if endpoints { bc[s] += Double(tail - 1) }
+    var i = tail &- 1
+    while i > 0 {  // the source (position 0) gains nothing
+        let v = Int(order[i])
+        var j = Int(dagEnd[i &- 1])
+        let end = Int(dagEnd[i])
+        var sum = 0.0
+        while j < end { sum += coefficient[Int(dag[j])]; j &+= 1 }
+        let sv = sigma[v]
+        let d = sv * sum
+        coefficient[v] = (1 + d) / sv
+        dist[v] = D.max
+        sigma[v] = 0
+        bc[v] += endpoints ? d + 1 : d
+        i &-= 1
+    }
+    dist[s] = D.max
+    sigma[s] = 0
+    return true
+}
+
+extension AnalysisGraph {
     /// One Dijkstra Brandes step from `s` (edge weights as lengths).
     func brandesDijkstra(source s: Int, work: inout BrandesWorkspace, bc: UnsafeMutablePointer<Double>, endpoints: Bool) {
         var tail = 0
