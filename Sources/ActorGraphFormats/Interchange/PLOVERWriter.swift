@@ -3,8 +3,8 @@ import ActorGraphCore
 /// PLOVER JSONL (openeventdata/PLOVER, "JSON Data Fields"): one event record per relation.
 ///
 /// `id` (the relation id), `date` (as the model has it: a day, month or year; null when undated),
-/// `enddate` (until), `actor` and `recipient` (entities `{code, entity_text, sector}`: the actor id,
-/// name and kind); a `meets` relation puts both actors in `actor`, as PLOVER codes meetings;
+/// `enddate` (until), `actor` and `recipient` (entities `{code, entity_text}`: the actor id and
+/// name); a `meets` relation puts both actors in `actor`, as PLOVER codes meetings;
 /// `event` (supports SUPPORT, meets and hosts CONSULT, opposes ACCUSE), `mode` (`host` for
 /// hosts), `event_text` (the label), `text` (the quotes, one per line), `cite_info` (the first
 /// cited document's url, title, publication), `coder` ActorGraph, and ActorGraph's own
@@ -24,8 +24,7 @@ public enum PLOVERWriter {
         let documents = Dictionary(g.documents.map { ($0.id, $0) }) { first, _ in first }
         func entity(_ id: ActorID) -> OrderedValue {
             let actor = actors[id]
-            return .map([("code", .string(id.rawValue)), ("entity_text", .string(actor?.name ?? id.rawValue)),
-                         ("sector", .string(actor?.kind.rawValue ?? "group"))])
+            return .map([("code", .string(id.rawValue)), ("entity_text", .string(actor?.name ?? id.rawValue))])
         }
         var out = ""
         for r in g.relations {

@@ -67,16 +67,19 @@ public enum SpreadsheetFormats {
     /// table, with an optional nodes table. Headers are matched without regard to case. A `Type`
     /// column whose values are all `Directed`/`Undirected`/`Mixed` is Gephi's direction; otherwise
     /// it is the relation type. Without a type, edges get ``ImportOptions/type`` (default
-    /// `supports`, `meets` for undirected rows) with a warning. `Time Interval` fills date and
-    /// until when they are absent; joined quotes are left out when an `Evidence` column is there
+    /// `supports`, `meets` for undirected rows) with a warning. `Time Interval` gives date and
+    /// until when there is no date; joined quotes are left out when an `Evidence` column is there
     /// and kept in notes otherwise (a quote needs a document). Other columns are kept in notes.
     public static func graph(edges: CSVGraph.Input, nodes: CSVGraph.Input? = nil,
                              options: ImportOptions = ImportOptions()) throws -> LoadedGraph {
         var data = DOTGraphData(directed: true)
         func rows(_ input: CSVGraph.Input, _ columns: [String: String]) throws -> [(line: Int, cells: [String: String])] {
             let table = try CSVTable.parse(input.bytes, file: input.file)
-            let names = table.header.map { h -> String in
-                let key = h.trimmingCharacters(in: .whitespaces).lowercased().replacingOccurrences(of: " ", with: "_")
+            let keys = table.header.map { $0.trimmingCharacters(in: .whitespaces).lowercased().replacingOccurrences(of: " ", with: "_") }
+            // Gephi: with a `Kind` column, `Type` is the direction.
+            let typeIsDirection = columns == edgeColumns && keys.contains("kind")
+            let names = keys.map { key -> String in
+                if key == "type", typeIsDirection { return "directed" }
                 return columns[key] ?? (key == "memberof" ? "memberOf" : key)
             }
             return table.rows.map { row in
@@ -107,8 +110,10 @@ public enum SpreadsheetFormats {
             if let interval = cells.removeValue(forKey: "time_interval") {
                 let bounds = interval.trimmingCharacters(in: CharacterSet(charactersIn: "<>[]() "))
                     .split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-                if cells["date"] == nil, let start = bounds.first { cells["date"] = start }
-                if cells["until"] == nil, bounds.count > 1 { cells["until"] = bounds[1] }
+                if cells["date"] == nil, let start = bounds.first {
+                    cells["date"] = start
+                    if cells["until"] == nil, bounds.count > 1, bounds[1] != start { cells["until"] = bounds[1] }
+                }
             }
             if cells["evidence"] != nil { cells["quotes"] = nil }
             let tail = cells.removeValue(forKey: "source") ?? "", head = cells.removeValue(forKey: "target") ?? ""
