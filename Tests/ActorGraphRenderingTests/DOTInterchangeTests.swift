@@ -1,6 +1,6 @@
 import ActorGraphCore
 import ActorGraphFormats
-import ActorGraphRendering
+@testable import ActorGraphRendering
 import Foundation
 import Testing
 import TestSupport

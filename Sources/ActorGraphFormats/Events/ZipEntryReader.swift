@@ -7,7 +7,8 @@ import Foundation
 /// (docs/DECISIONS.md).
 struct ZipEntryReader {
     private let handle: FileHandle
-    private var stream = z_stream()
+    /// On the heap: zlib keeps a pointer back to its stream, so the stream must not move.
+    private let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
     private var input: [UInt8] = []
     private var method: UInt16 = 0
     private var remaining: Int
@@ -20,6 +21,7 @@ struct ZipEntryReader {
             throw DiagnosticsError([Diagnostic(file: path, message: "cannot read file")])
         }
         self.handle = handle
+        stream.initialize(to: z_stream())
         let header = Array(handle.readData(ofLength: 30))
         func u16(_ at: Int) -> UInt16 { UInt16(header[at]) | UInt16(header[at + 1]) << 8 }
         func u32(_ at: Int) -> Int { Int(u16(at)) | Int(u16(at + 2)) << 16 }
@@ -37,7 +39,7 @@ struct ZipEntryReader {
             throw DiagnosticsError([Diagnostic(file: path, message: "a stored zip entry without sizes cannot be streamed")])
         }
         if method == 8 {
-            guard inflateInit2_(&stream, -15, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+            guard inflateInit2_(stream, -15, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
                 throw DiagnosticsError([Diagnostic(file: path, message: "zlib could not start")])
             }
         }
@@ -56,32 +58,33 @@ struct ZipEntryReader {
         var output = [UInt8](repeating: 0, count: 1 << 20)
         var produced = 0
         while produced == 0 {
-            if stream.avail_in == 0 {
+            if stream.pointee.avail_in == 0 {
                 input = Array(handle.readData(ofLength: 1 << 18))
                 if input.isEmpty { throw DiagnosticsError([Diagnostic(file: file, message: "the zip entry is truncated")]) }
             }
             let status: Int32 = input.withUnsafeMutableBufferPointer { inBuffer in
                 output.withUnsafeMutableBufferPointer { outBuffer in
-                    if stream.avail_in == 0 {
-                        stream.next_in = inBuffer.baseAddress
-                        stream.avail_in = UInt32(inBuffer.count)
+                    if stream.pointee.avail_in == 0 {
+                        stream.pointee.next_in = inBuffer.baseAddress
+                        stream.pointee.avail_in = UInt32(inBuffer.count)
                     } else {
                         // Same buffer as last call: point at what is left of it.
-                        stream.next_in = inBuffer.baseAddress! + (inBuffer.count - Int(stream.avail_in))
+                        stream.pointee.next_in = inBuffer.baseAddress! + (inBuffer.count - Int(stream.pointee.avail_in))
                     }
-                    stream.next_out = outBuffer.baseAddress
-                    stream.avail_out = UInt32(outBuffer.count)
-                    return inflate(&stream, Z_NO_FLUSH)
+                    stream.pointee.next_out = outBuffer.baseAddress
+                    stream.pointee.avail_out = UInt32(outBuffer.count)
+                    return inflate(stream, Z_NO_FLUSH)
                 }
             }
-            produced = output.count - Int(stream.avail_out)
+            produced = output.count - Int(stream.pointee.avail_out)
             if status == Z_STREAM_END {
                 finished = true
-                inflateEnd(&stream)
+                inflateEnd(stream)
+                stream.deallocate()
                 break
             }
             guard status == Z_OK || status == Z_BUF_ERROR else {
-                inflateEnd(&stream)
+                inflateEnd(stream)
                 throw DiagnosticsError([Diagnostic(file: file, message: "the zip entry is corrupt (zlib status \(status))")])
             }
         }

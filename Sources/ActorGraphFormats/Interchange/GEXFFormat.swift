@@ -105,8 +105,10 @@ public enum GEXFFormat {
             }
             if let type = a["type"] { attributes["directed"] = type == "undirected" ? "false" : "true" }
             let spell = edge.child("spells")?.child("spell")?.attributes ?? a
-            if attributes["date"] == nil, let start = spell["start"] ?? spell["timestamp"] { attributes["date"] = start }
-            if attributes["until"] == nil, let end = spell["end"] { attributes["until"] = end }
+            if attributes["date"] == nil, attributes["until"] == nil, let start = spell["start"] ?? spell["timestamp"] {
+                attributes["date"] = start
+                if let end = spell["end"], end != start { attributes["until"] = end }
+            }
             data.edges.append(.init(tail: a["source"] ?? "", head: a["target"] ?? "", attributes: attributes, line: edge.line))
         }
         return try InterchangeReading.finish(data, file: file, options: options)

@@ -91,7 +91,9 @@ public enum SpreadsheetFormats {
         if let nodes {
             for row in try rows(nodes, nodeColumns) {
                 var cells = row.cells
-                if let aliases = cells["aliases"], !aliases.hasPrefix("[") {
+                // Gephi writes a JSON list, Kumu a `|`-separated one.
+                if let aliases = cells["aliases"],
+                   (try? JSONSerialization.jsonObject(with: Data(aliases.utf8))) as? [String] == nil {
                     cells["aliases"] = OrderedValue.list(CSVGraph.splitList(aliases, separator: "|").map { .string($0) }).compactJSON
                 }
                 // Diagnostics name the edges file: a nodes-table row is not given a line there.
