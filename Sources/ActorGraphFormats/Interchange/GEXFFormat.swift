@@ -67,10 +67,7 @@ public enum GEXFFormat {
     /// graph's `defaultedgetype`) for undirected edges, `weight`, and the first spell (or the
     /// edge's `start`/`end`) as date and until when no attvalue gives them.
     public static func graph(from bytes: [UInt8], file: String, options: ImportOptions = ImportOptions()) throws -> LoadedGraph {
-        let root = try XMLTreeBuilder.parse(bytes, file: file)
-        guard root.name == "gexf", let graphNode = root.child("graph") else {
-            throw DiagnosticsError([Diagnostic(file: file, line: root.line, message: "not GEXF: expected <gexf> with a <graph>")])
-        }
+        let (root, graphNode) = try XMLTreeBuilder.graphDocument(bytes, file: file, root: "gexf", format: "GEXF")
         var titles: [String: [String: String]] = ["node": [:], "edge": [:]]
         var defaults: [String: [String: String]] = ["node": [:], "edge": [:]]
         for block in graphNode.all("attributes") {

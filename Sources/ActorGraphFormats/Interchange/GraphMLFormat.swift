@@ -52,10 +52,7 @@ public enum GraphMLFormat {
     /// `edgedefault="undirected"`) for undirected edges; key defaults apply. Only the first graph
     /// is read; nested graphs and hyperedges are refused.
     public static func graph(from bytes: [UInt8], file: String, options: ImportOptions = ImportOptions()) throws -> LoadedGraph {
-        let root = try XMLTreeBuilder.parse(bytes, file: file)
-        guard root.name == "graphml", let graphNode = root.child("graph") else {
-            throw DiagnosticsError([Diagnostic(file: file, line: root.line, message: "not GraphML: expected <graphml> with a <graph>")])
-        }
+        let (root, graphNode) = try XMLTreeBuilder.graphDocument(bytes, file: file, root: "graphml", format: "GraphML")
         var keys: [String: (domain: String, name: String)] = [:]
         var defaults: [String: [String: String]] = [:]
         for key in root.all("key") {

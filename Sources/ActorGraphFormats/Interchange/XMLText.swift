@@ -88,6 +88,15 @@ final class XMLTreeBuilder: NSObject, XMLParserDelegate {
         return builder.root!
     }
 
+    /// The root element named `root` and its first `<graph>`, or a diagnostic naming `format`.
+    static func graphDocument(_ bytes: [UInt8], file: String, root name: String, format: String) throws -> (root: XMLNode, graph: XMLNode) {
+        let root = try parse(bytes, file: file)
+        guard root.name == name, let graph = root.child("graph") else {
+            throw DiagnosticsError([Diagnostic(file: file, line: root.line, message: "not \(format): expected <\(name)> with a <graph>")])
+        }
+        return (root, graph)
+    }
+
     static func local(_ name: String) -> String {
         name.split(separator: ":").last.map(String.init) ?? name
     }
