@@ -22,11 +22,14 @@ let package = Package(
         .target(name: "ActorGraphCore"),
 
         // Readers and writers (YAML/JSON graph files, CSV tables, DOT text).
-        // Pure Swift: builds on a machine without Graphviz.
+        // Builds on a machine without Graphviz (it needs only the system zlib).
         .target(
             name: "ActorGraphFormats",
-            dependencies: ["ActorGraphCore", .product(name: "Yams", package: "Yams")]
+            dependencies: ["ActorGraphCore", "CZlib", .product(name: "Yams", package: "Yams")]
         ),
+
+        // The system zlib (Debian: zlib1g-dev), to inflate GDELT's .zip files as a stream.
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
 
         // The installed Graphviz C library (Debian: libgraphviz-dev).
         .systemLibrary(
