@@ -82,9 +82,13 @@ struct CueIndex: Sendable {
     var titles: [String: [[String]]] = [:]
     var agentNouns: Set<String> = []
     var anaphora: [String: [([String], [ActorKind])]] = [:]
+    /// Verbs that take their partner with "with" ("clash with", "agree with"): a coordinated
+    /// subject with no object ("X and Y clashed") relates every pair.
+    var reciprocalHeads: Set<String> = []
 
     init(_ lexicon: Lexicon) {
-        for section in ["denied", "possible", "reported", "negation"] {
+        for t in lexicon.triggers where t.form == .verb && t.words.last == "with" { reciprocalHeads.insert(t.words[0]) }
+        for section in ["denied", "possible", "reported", "negation", "reversal"] {
             for words in lexicon.cueList(section) where !words.isEmpty {
                 byFirst[words[0], default: []].append((section, words))
             }
@@ -164,6 +168,7 @@ struct Run {
     static let targetBoundaries: Set<String> = [
         ";", ":", ".", "?", "!", "(", ")", ",", "but", "while", "whereas", "although", "because", "after",
         "before", "when", "which", "who", "whom", "where", "since", "until", "said", "says", "told", "as",
+        "that", "if", "unless",
     ]
     static let coordination: Set<String> = ["and", ",", "or", "as well as"]
 
@@ -536,9 +541,11 @@ struct Run {
                 let allowLocation = t.type == .hosts || t.reverse || lemma == "visit"
                 let (targets, distance) = objects(after: end, window: 8, allowLocation: allowLocation)
                 for s in sources { for o in targets { pairs.append((s, o, "verb-active", 0.8, distance)) } }
-                if t.type == .meets && targets.isEmpty && sources.count >= 2 {
+                if targets.isEmpty && sources.count >= 2
+                    && (t.type == .meets || extractor.cues.reciprocalHeads.contains(t.words[0])) {
                     for a in 0..<sources.count { for b in (a + 1)..<sources.count {
-                        pairs.append((sources[a], sources[b], "meets-coordinated", 0.75, 0))
+                        pairs.append((sources[a], sources[b], "coordinated", 0.75, 0))
+                        if !t.type.isSymmetric { pairs.append((sources[b], sources[a], "coordinated", 0.75, 0)) }
                     } }
                 }
                 for o in targets { objectOfRecord(o, sources) }
@@ -610,6 +617,11 @@ struct Run {
         }
         var result: [Candidate] = []
         let label = String(text[tokens[start].range.lowerBound..<tokens[end - 1].range.upperBound])
+        // "suspended aid to X": a supporting trigger governed by a reversal verb is opposition.
+        let reversed = t.type == .supports && cueHits.contains {
+            $0.section == "reversal" && $0.range.upperBound <= start && start - $0.range.upperBound <= 3
+        }
+        let type: RelationType = reversed ? .opposes : t.type
         for (s, o, construction, base, distance) in pairs {
             var (source, target) = (mentions[s], mentions[o])
             if t.reverse { swap(&source, &target) }
@@ -624,9 +636,10 @@ struct Run {
             confidence = (min(0.99, max(0.05, confidence)) * 100).rounded() / 100
             let anaphoric = source.rule == .anaphora || target.rule == .anaphora
             result.append(Candidate(
-                source: source.actor, target: target.actor, type: t.type, modality: modality, date: date,
+                source: source.actor, target: target.actor, type: type, modality: modality, date: date,
                 label: label, quote: quote, document: document, confidence: confidence,
-                rule: construction + ":" + lemma + (anaphoric ? "+anaphora" : ""), sentence: sentence))
+                rule: construction + ":" + lemma + (reversed ? "+reversal" : "") + (anaphoric ? "+anaphora" : ""),
+                sentence: sentence))
         }
         return result
     }
