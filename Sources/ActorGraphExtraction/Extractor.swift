@@ -121,6 +121,7 @@ struct TriggerHit {
     var trigger: Lexicon.Trigger
     var range: Range<Int>
     var isParticiple: Bool
+    var reciprocalOnly: Bool
 }
 
 /// The state of extraction over one article.
@@ -184,6 +185,11 @@ struct Run {
         let date = DateResolver.date(of: tokens, base: articleDate)
         let quote = String(text[range])
         var found: [Candidate] = []
+        if ProcessInfo.processInfo.environment["AGX_DEBUG"] != nil {
+            print("tokens", tokens.map(\.key))
+            print("mentions", mentions.map { "\($0.actor)@\($0.range)\($0.isLocation ? "L" : "")" })
+            print("triggers", findTriggers().map { "\($0.trigger.words)@\($0.range)" })
+        }
         for hit in findTriggers() {
             found += roles(hit, sentence: index, date: date, quote: quote)
         }
@@ -382,7 +388,9 @@ struct Run {
             }
             guard !matches.isEmpty else { i += 1; continue }
             let compound = tokens[i].hyphenBefore && i > 0 && owner[i - 1] != nil
-            let nounContext = i > 0 && (Self.determiners.contains(tokens[i - 1].key) || tokens[i - 1].kind == .possessive)
+            // A verb needs a subject before it: with no actor named yet, "Attacks on X…" is a noun.
+            let nounContext = (i > 0 && (Self.determiners.contains(tokens[i - 1].key) || tokens[i - 1].kind == .possessive))
+                || !(0..<i).contains { owner[$0] != nil }
             let hasNoun = matches.contains { $0.1.form != .verb }
             let verbs = matches.filter { $0.1.form == .verb }
             var chosen: [(Lexicon.Variant, Lexicon.Trigger)]
@@ -400,7 +408,8 @@ struct Run {
             for m in chosen where m.0.words.count > (perType[m.1.type]?.0.words.count ?? 0) { perType[m.1.type] = m }
             var longest = 1
             for (_, m) in perType.sorted(by: { $0.key < $1.key }) {
-                hits.append(TriggerHit(trigger: m.1, range: i..<(i + m.0.words.count), isParticiple: m.0.isParticiple))
+                hits.append(TriggerHit(trigger: m.1, range: i..<(i + m.0.words.count), isParticiple: m.0.isParticiple,
+                                       reciprocalOnly: m.0.reciprocalOnly))
                 longest = max(longest, m.0.words.count)
             }
             i += longest
@@ -536,6 +545,14 @@ struct Run {
             } else if hit.isParticiple && (beBefore || byAgent != nil) {
                 guard let (agent, byAt) = byAgent else { break }
                 for patient in subjects(before: start) { pairs.append((agent, patient, "verb-passive", 0.8, byAt - end)) }
+            } else if hit.reciprocalOnly {
+                let sources = subjects(before: start)
+                if sources.count >= 2, objects(after: end, window: 3).mentions.isEmpty {
+                    for a in 0..<sources.count { for b in (a + 1)..<sources.count {
+                        pairs.append((sources[a], sources[b], "coordinated", 0.75, 0))
+                        if !t.type.isSymmetric { pairs.append((sources[b], sources[a], "coordinated", 0.75, 0)) }
+                    } }
+                }
             } else {
                 let sources = subjects(before: start)
                 let allowLocation = t.type == .hosts || t.reverse || lemma == "visit"

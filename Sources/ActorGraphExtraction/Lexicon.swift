@@ -25,6 +25,8 @@ public struct Lexicon: Sendable {
         var words: [String]
         var isParticiple: Bool
         var isBase: Bool
+        /// "clashed" from "clash with": only with a coordinated subject ("X and Y clashed").
+        var reciprocalOnly = false
     }
 
     public private(set) var triggers: [Trigger] = []
@@ -75,16 +77,12 @@ public struct Lexicon: Sendable {
             if let type = Self.triggerSections[section] {
                 try addTrigger(trimmed, type: type, line: lineNumber, file: file)
             } else if section == "organization-heads" || section == "anaphora" {
-                let words = trimmed.split(separator: " ").map(String.init)
-                var kinds: [ActorKind] = []
-                var phrase = words
-                while phrase.count > 1, let kind = ActorKind(rawValue: phrase.last!) {
-                    kinds.insert(kind, at: 0)
-                    phrase.removeLast()
-                }
-                guard !kinds.isEmpty, !phrase.isEmpty else {
+                let sides = trimmed.split(separator: "=", maxSplits: 1).map { $0.split(separator: " ").map(String.init) }
+                let phrase = sides.first ?? []
+                let kinds = sides.count == 2 ? sides[1].compactMap { ActorKind(rawValue: $0) } : []
+                guard sides.count == 2, !phrase.isEmpty, !kinds.isEmpty, kinds.count == sides[1].count else {
                     throw FormatError(file: file, line: lineNumber,
-                                      message: "expected words followed by actor kinds (\(ActorKind.allCases.map(\.rawValue).joined(separator: ", ")))")
+                                      message: "expected 'words = kinds' with kinds among \(ActorKind.allCases.map(\.rawValue).joined(separator: ", "))")
                 }
                 let key = phrase.map(Token.fold)
                 if section == "anaphora" { anaphora[key] = kinds } else { organizationHeads[key.joined(separator: " ")] = kinds[0] }
@@ -128,9 +126,7 @@ public struct Lexicon: Sendable {
             forms += irregular.map { ($0, true, false) }
         case .noun:
             forms = [(head, false, true)]
-            if rest.isEmpty || !["with", "between", "on", "against"].contains(rest[0]) || true {
-                forms.append((Inflection.plural(head), false, false))
-            }
+            forms.append((Inflection.plural(head), false, false))
         case .place:
             forms = [(head, false, true), (Inflection.plural(head), false, false)]
         }
@@ -138,6 +134,10 @@ public struct Lexicon: Sendable {
         for (word, participle, base) in forms where seen.insert(word).inserted || participle {
             variants[word, default: []].append(Variant(trigger: index, words: [word] + rest,
                                                        isParticiple: participle, isBase: base))
+            if form == .verb && rest == ["with"] {
+                variants[word, default: []].append(Variant(trigger: index, words: [word], isParticiple: participle,
+                                                           isBase: base, reciprocalOnly: true))
+            }
         }
     }
 
