@@ -185,11 +185,6 @@ struct Run {
         let date = DateResolver.date(of: tokens, base: articleDate)
         let quote = String(text[range])
         var found: [Candidate] = []
-        if ProcessInfo.processInfo.environment["AGX_DEBUG"] != nil {
-            print("tokens", tokens.map(\.key))
-            print("mentions", mentions.map { "\($0.actor)@\($0.range)\($0.isLocation ? "L" : "")" })
-            print("triggers", findTriggers().map { "\($0.trigger.words)@\($0.range)" })
-        }
         for hit in findTriggers() {
             found += roles(hit, sentence: index, date: date, quote: quote)
         }

@@ -42,6 +42,13 @@ public enum CandidateMerge {
             if let done = renamed[id] { return done }
             if actorIDs.contains(id) { return id }
             guard var node = candidateActors[id] else { return id }
+            // An actor of the same name is already there (an earlier merge): the same actor.
+            let key = TextFolding.nameKey(node.name)
+            if let existing = graph.actors.first(where: { a in
+                ([a.name] + a.aliases).contains { TextFolding.nameKey($0) == key } }) {
+                renamed[id] = existing.id
+                return existing.id
+            }
             var newID = id
             if ProposedMark.isProposed(node) {
                 let base = id.rawValue.hasPrefix(ProposedMark.idPrefix) ? String(id.rawValue.dropFirst(ProposedMark.idPrefix.count)) : id.rawValue
