@@ -185,7 +185,15 @@ struct Run {
         let date = DateResolver.date(of: tokens, base: articleDate)
         let quote = String(text[range])
         var found: [Candidate] = []
-        for hit in findTriggers() {
+        let hits = findTriggers()
+        for hit in hits {
+            // "rejection of the support for X": a supporting noun that an opposing trigger governs
+            // is what is opposed, not a relation of its own.
+            if hit.trigger.form == .noun, hit.trigger.type == .supports,
+               hits.contains(where: { $0.trigger.type == .opposes && $0.range.upperBound <= hit.range.lowerBound
+                   && hit.range.lowerBound - $0.range.upperBound <= 4 }) {
+                continue
+            }
             found += roles(hit, sentence: index, date: date, quote: quote)
         }
         // One candidate per pair and type in a sentence: the most confident.
@@ -384,7 +392,8 @@ struct Run {
             guard !matches.isEmpty else { i += 1; continue }
             let compound = tokens[i].hyphenBefore && i > 0 && owner[i - 1] != nil
             // A verb needs a subject before it: with no actor named yet, "Attacks on X…" is a noun.
-            let nounContext = (i > 0 && (Self.determiners.contains(tokens[i - 1].key) || tokens[i - 1].kind == .possessive))
+            let nounContext = (i > 0 && (Self.determiners.contains(tokens[i - 1].key) || tokens[i - 1].kind == .possessive
+                                         || (Self.prepositions.contains(tokens[i - 1].key) && tokens[i - 1].key != "to")))
                 || !(0..<i).contains { owner[$0] != nil }
             let hasNoun = matches.contains { $0.1.form != .verb }
             let verbs = matches.filter { $0.1.form == .verb }
@@ -468,8 +477,16 @@ struct Run {
         var k = start
         let n = tokens.count
         while k < n && k < start + window {
-            if let m = owner[k] {
+            if var m = owner[k] {
                 if mentions[m].isLocation && !allowLocation { k = mentions[m].range.upperBound; continue }
+                // "met X's envoy Y": the envoy, when named right after the possessive.
+                let after = mentions[m].range.upperBound
+                if after < n, tokens[after].kind == .possessive {
+                    for j in (after + 1)..<min(n, after + 4) {
+                        if let other = owner[j] { m = other; break }
+                        if tokens[j].kind != .word { break }
+                    }
+                }
                 var found = [m]
                 var j = mentions[m].range.upperBound
                 while j + 1 < n, Self.coordination.contains(tokens[j].key) {
@@ -539,7 +556,14 @@ struct Run {
                 for target in targets { pairs.append((source, target, "verb-compound", 0.75, distance)) }
             } else if hit.isParticiple && (beBefore || byAgent != nil) {
                 guard let (agent, byAt) = byAgent else { break }
-                for patient in subjects(before: start) { pairs.append((agent, patient, "verb-passive", 0.8, byAt - end)) }
+                // "Y, backed by X": without a form of "be", Y must come right before the participle.
+                var patients = subjects(before: start)
+                if !beBefore {
+                    var k = start - 1
+                    if k >= 0, tokens[k].key == "," { k -= 1 }
+                    patients = k >= 0 && owner[k] != nil ? patients.filter { mentions[$0].range.upperBound == k + 1 || owner[k] == $0 } : []
+                }
+                for patient in patients { pairs.append((agent, patient, "verb-passive", 0.8, byAt - end)) }
             } else if hit.reciprocalOnly {
                 let sources = subjects(before: start)
                 if sources.count >= 2, objects(after: end, window: 3).mentions.isEmpty {
