@@ -639,8 +639,7 @@ struct Run {
             }
         case .place:
             // "X opened an office in Y", "X, based in Y", "the office of X in Y": Y hosts X.
-            guard let (host, at) = mention(afterPreposition: ["in", "at"], from: end, within: 3),
-                  !(at > end && tokens[end].key == "in") || true else { break }
+            guard let (host, at) = mention(afterPreposition: ["in", "at"], from: end, within: 3) else { break }
             var guests: [Int] = []
             if let (g, _) = mention(afterPreposition: ["of", "for"], from: end, within: 1, allowLocation: false) {
                 guests = [g]

@@ -90,9 +90,6 @@ public struct Lexicon: Sendable {
                 cues[section, default: []].append(Token.words(trimmed))
             }
         }
-        for type in RelationType.allCases where !triggers.contains(where: { $0.type == type }) {
-            _ = type // a lexicon may leave a type out; extraction then never proposes it
-        }
     }
 
     private mutating func addTrigger(_ text: String, type: RelationType, line: Int, file: String) throws {
