@@ -7,9 +7,11 @@ let package = Package(
         .library(name: "ActorGraphCore", targets: ["ActorGraphCore"]),
         .library(name: "ActorGraphFormats", targets: ["ActorGraphFormats"]),
         .library(name: "ActorGraphRendering", targets: ["ActorGraphRendering"]),
+        .library(name: "ActorGraphExtraction", targets: ["ActorGraphExtraction"]),
         .executable(name: "actorgraph", targets: ["actorgraph"]),
         .executable(name: "actorgraph-bench", targets: ["ActorGraphBench"]),
         .executable(name: "actorgraph-example", targets: ["ActorGraphExample"]),
+        .executable(name: "actorgraph-eval", targets: ["ActorGraphEval"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -44,11 +46,20 @@ let package = Package(
             dependencies: ["ActorGraphCore", "ActorGraphFormats", "CGraphviz"]
         ),
 
+        // Text → candidate relations: sentences (ICU through Foundation's _FoundationICU), actor
+        // mentions, a trigger lexicon and a gazetteer (data files in Resources/), modality, dates.
+        .target(
+            name: "ActorGraphExtraction",
+            dependencies: ["ActorGraphCore", "ActorGraphFormats"],
+            resources: [.copy("Resources")],
+            linkerSettings: [.linkedLibrary("_FoundationICU")]
+        ),
+
         // The command-line tool: parse, call, print.
         .executableTarget(
             name: "actorgraph",
             dependencies: [
-                "ActorGraphCore", "ActorGraphFormats", "ActorGraphRendering",
+                "ActorGraphCore", "ActorGraphFormats", "ActorGraphRendering", "ActorGraphExtraction",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -70,6 +81,12 @@ let package = Package(
             path: "Examples/actorgraph-example"
         ),
 
+        // Scores extraction against gold (scripts/eval-extract): the seed graph and PLOVER records.
+        .executableTarget(
+            name: "ActorGraphEval",
+            dependencies: ["ActorGraphCore", "ActorGraphFormats", "ActorGraphExtraction"]
+        ),
+
         // Tests
         .target(
             name: "TestSupport",
@@ -85,6 +102,10 @@ let package = Package(
             name: "ActorGraphFormatsTests",
             dependencies: ["ActorGraphFormats", "TestSupport"],
             exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "ActorGraphExtractionTests",
+            dependencies: ["ActorGraphExtraction", "ActorGraphFormats", "TestSupport"]
         ),
         .testTarget(
             name: "ActorGraphRenderingTests",
