@@ -216,6 +216,11 @@ public struct RelationIDAllocator {
 
     public init() {}
 
+    /// Room for `count` distinct (source, target, type) triples.
+    public mutating func reserveCapacity(_ count: Int) {
+        positionCounts.reserveCapacity(count)
+    }
+
     /// Gives `relation` the next derived id, counting parallel relations by the positions of its
     /// endpoints among the graph's actors (a reader that interns ids knows them) instead of by
     /// their ids. Use this or the id-keyed forms for one graph, not both; no explicit id may

@@ -43,7 +43,8 @@ private struct Checker {
     typealias Subject = GraphViolation.Subject
     let graph: ActorGraph
     var violations: [GraphViolation] = []
-    var actorIndex: [ActorID: Int] = [:]
+    /// Each actor id's first position in `actors`.
+    var actorIndex: [ActorID: Int32] = [:]
     var documentIndex: [DocumentID: Int] = [:]
 
     init(graph: ActorGraph) { self.graph = graph }
@@ -57,6 +58,8 @@ private struct Checker {
 
     /// Reports a blank text; true when the text is usable.
     mutating func nonEmpty(_ text: String, _ element: GraphViolation.Element, _ field: String) -> Bool {
+        // Fast path: a printable ASCII first byte is not white space.
+        if let b = text.utf8.first, b > 0x20, b < 0x7F { return true }
         guard text.allSatisfy(\.isWhitespace) else { return true }
         violations.append(.empty(at: Subject(element, field)))
         return false
@@ -87,13 +90,17 @@ private struct Checker {
                 checkUnique(document.id, i, first: first, noun: "document", element: { .document($0) })
             }
         }
-        actorIndex.reserveCapacity(graph.actors.count)
+        // The endpoint index already maps each id to its first actor: when it holds as many ids as
+        // there are actors, no id is repeated and the map is reused as it is.
+        let known = graph.endpointIndex.position
+        let unique = known.count == graph.actors.count
+        if unique { actorIndex = known } else { actorIndex.reserveCapacity(graph.actors.count) }
         for (i, actor) in graph.actors.enumerated() {
             _ = nonEmpty(actor.name, .actor(i), "name")
             if let country = actor.country { checkCountry(country, .actor(i)) }
-            if nonEmpty(actor.id.rawValue, .actor(i), "id") {
-                let first = actorIndex[actor.id, default: i]
-                actorIndex[actor.id] = first
+            if nonEmpty(actor.id.rawValue, .actor(i), "id"), !unique {
+                let first = Int(actorIndex[actor.id, default: Int32(i)])
+                actorIndex[actor.id] = Int32(first)
                 checkUnique(actor.id, i, first: first, noun: "actor", element: { .actor($0) })
             }
         }
@@ -189,14 +196,15 @@ private struct Checker {
     /// Reports each `memberOf` cycle once, at the membership that closes it.
     mutating func checkMembershipCycles() {
         let actors = graph.actors
+        guard actors.contains(where: { !$0.memberOf.isEmpty }) else { return }
         // Parents of each actor (first definition of an id), as (actor index, membership index).
         func parents(_ node: Int) -> [(Int, Int)] {
-            actors[node].memberOf.enumerated().compactMap { k, m in actorIndex[m.actor].map { ($0, k) } }
+            actors[node].memberOf.enumerated().compactMap { k, m in actorIndex[m.actor].map { (Int($0), k) } }
         }
         // 0 = unvisited, 1 = on the current path, 2 = done.
         var state = [Int](repeating: 0, count: actors.count)
         var reported = Set<Int>()
-        for start in actors.indices where state[start] == 0 && actorIndex[actors[start].id] == start {
+        for start in actors.indices where state[start] == 0 && actorIndex[actors[start].id] == Int32(start) {
             var path: [Int] = [start]
             var stack: [(node: Int, next: Int, parents: [(Int, Int)])] = [(start, 0, parents(start))]
             state[start] = 1

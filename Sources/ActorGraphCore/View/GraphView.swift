@@ -61,11 +61,11 @@ public struct GraphView: Sendable {
         var touched = restricts ? [Bool](repeating: false, count: actorCount) : []
         var kept: [Int32] = []
         kept.reserveCapacity(graph.relations.count)
-        for (r, relation) in graph.relations.enumerated() {
+        for r in graph.relations.indices {
             let s = e.sources[r], t = e.targets[r]
             guard s >= 0, t >= 0, usable[Int(s)], usable[Int(t)] else { continue }
             if restricts {
-                guard filter.keeps(relation, sourceKind: graph.actors[Int(s)].kind,
+                guard filter.keeps(graph.relations[r], sourceKind: graph.actors[Int(s)].kind,
                                    targetKind: graph.actors[Int(t)].kind) else { continue }
                 touched[Int(s)] = true
                 touched[Int(t)] = true

@@ -77,6 +77,7 @@ struct CSVDecoder {
         var derivedIDs = RelationIDAllocator()
         // Without an id column no explicit id can collide with a derived one: ids stay unspelled.
         let hasIDs = reader.index["id"] != nil
+        if !hasIDs { derivedIDs.reserveCapacity(reader.rows.count) }
         graph.relations.reserveCapacity(reader.rows.count)
         rows.relationRows.reserveCapacity(reader.rows.count)
 
