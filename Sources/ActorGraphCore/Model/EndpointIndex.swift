@@ -7,11 +7,14 @@ final class EndpointIndex: Sendable {
     /// Per relation, the position of its source and target in `actors`; -1 for an unknown id.
     let sources: [Int32]
     let targets: [Int32]
+    /// Whether one reader's allocator derived every relation id (so no two can be equal).
+    let derivedIDsAreUnique: Bool
 
-    init(position: [ActorID: Int32], sources: [Int32], targets: [Int32]) {
+    init(position: [ActorID: Int32], sources: [Int32], targets: [Int32], derivedIDsAreUnique: Bool = false) {
         self.position = position
         self.sources = sources
         self.targets = targets
+        self.derivedIDsAreUnique = derivedIDsAreUnique
     }
 
     /// - Complexity: O(A + R), one hash per actor and per endpoint.
@@ -42,10 +45,14 @@ extension ActorGraph {
 
     /// Sets the endpoint index from positions a reader already knows: `position` maps each id to
     /// its first actor, `sources` and `targets` give each relation's endpoints (-1: unknown id).
-    /// Ignored when the counts do not match the graph.
-    public mutating func indexEndpoints(position: [ActorID: Int32], sources: [Int32], targets: [Int32]) {
+    /// `derivedIDsAreUnique`: the reader gave every relation a derived id from one
+    /// ``RelationIDAllocator`` (validation then need not compare them). Ignored when the counts do
+    /// not match the graph; dropped, like the rest, by any later change to actors or relations.
+    public mutating func indexEndpoints(position: [ActorID: Int32], sources: [Int32], targets: [Int32],
+                                        derivedIDsAreUnique: Bool = false) {
         guard sources.count == relations.count, targets.count == relations.count, position.count <= actors.count else { return }
-        endpoints = EndpointIndex(position: position, sources: sources, targets: targets)
+        endpoints = EndpointIndex(position: position, sources: sources, targets: targets,
+                                  derivedIDsAreUnique: derivedIDsAreUnique && !relations.contains { !$0.hasDerivedID })
     }
 
     /// The endpoint index: the shared one, or one computed for this call.

@@ -108,10 +108,10 @@ public struct Evidence: Sendable, Hashable {
 
 /// A typed, dated, evidenced relation between two actors.
 public struct Relation: Sendable, Hashable {
+    // Stored fields are declared widest first, so that a relation packs into 128 bytes.
+
     /// The id given in a file or in code; nil while the id is derived (see ``id``).
     var explicitID: RelationID?
-    /// For a derived id: 1 for `source-type-target`, k for its `-k` form (0 with an explicit id).
-    var derivedOrdinal: UInt32 = 0
 
     /// The relation's identifier: the one given, or derived as `source-type-target` (then `-2`,
     /// `-3`… for parallel relations) when a file gives none. A derived id is spelled only when
@@ -133,18 +133,20 @@ public struct Relation: Sendable, Hashable {
 
     public var source: ActorID
     public var target: ActorID
-    public var type: RelationType
     /// A short verb phrase: "praised", "met with", "office in Baghdad".
     public var label: String?
+    public var notes: String?
+    public var evidence: [Evidence]
+    /// An optional numeric weight (strength, count, Goldstein value) for weighted analysis.
+    public var weight: Double?
     /// When the relation held or the event happened (not when it was published).
     public var date: PartialDate?
     /// The last date it held, for relations that span time.
     public var until: PartialDate?
+    /// For a derived id: 1 for `source-type-target`, k for its `-k` form (0 with an explicit id).
+    var derivedOrdinal: UInt32 = 0
+    public var type: RelationType
     public var modality: Modality
-    public var evidence: [Evidence]
-    /// An optional numeric weight (strength, count, Goldstein value) for weighted analysis.
-    public var weight: Double?
-    public var notes: String?
 
     public static func == (a: Relation, b: Relation) -> Bool {
         a.source == b.source && a.target == b.target && a.type == b.type && a.label == b.label
@@ -205,20 +207,14 @@ public struct RelationIDAllocator {
         var type: RelationType
     }
 
-    private struct PositionKey: Hashable {
-        var source: Int32
-        var target: Int32
-        var type: RelationType
-    }
-
     private var counts: [Key: UInt32] = [:]
-    private var positionCounts: [PositionKey: UInt32] = [:]
+    private var positionCounts = PackedCounter()
 
     public init() {}
 
     /// Room for `count` distinct (source, target, type) triples.
     public mutating func reserveCapacity(_ count: Int) {
-        positionCounts.reserveCapacity(count)
+        positionCounts.reserve(count)
     }
 
     /// Gives `relation` the next derived id, counting parallel relations by the positions of its
@@ -228,11 +224,11 @@ public struct RelationIDAllocator {
     ///
     /// - Complexity: O(1) expected, no string hashed.
     public mutating func derive(_ relation: inout Relation, sourcePosition: Int32, targetPosition: Int32) {
-        let key = PositionKey(source: sourcePosition, target: targetPosition, type: relation.type)
-        let k = positionCounts[key, default: 0] + 1
+        // Positions are below 2^31: source, target and the type's two bits fill one UInt64.
+        let key = UInt64(UInt32(bitPattern: sourcePosition)) << 33 | UInt64(UInt32(bitPattern: targetPosition)) << 2
+            | UInt64(RelationType.allCases.firstIndex(of: relation.type)!)
         relation.explicitID = nil
-        relation.derivedOrdinal = k
-        positionCounts[key] = k
+        relation.derivedOrdinal = positionCounts.increment(key)
     }
 
     /// Gives `relation` the next derived id, spelled only when asked. For a graph with no

@@ -114,7 +114,7 @@ struct CSVDecoder {
             if !hasIDs {
                 derivedIDs.derive(&relation, sourcePosition: sp, targetPosition: tp)
                 rows.relationRows.append(Int32(r))
-                graph.relations.append(relation)
+                graph.relations.append(consume relation)
                 sources.append(sp)
                 targets.append(tp)
                 if let evidence { append(evidence, to: index, row: r) }
@@ -140,7 +140,7 @@ struct CSVDecoder {
             targets.append(tp)
             if let evidence { append(evidence, to: index, row: r) }
         }
-        graph.indexEndpoints(position: position, sources: sources, targets: targets)
+        graph.indexEndpoints(position: position, sources: sources, targets: targets, derivedIDsAreUnique: !hasIDs)
     }
 
     mutating func append(_ evidence: Evidence, to relation: Int, row: Int) {
