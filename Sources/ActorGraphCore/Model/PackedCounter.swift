@@ -8,13 +8,13 @@ struct PackedCounter {
 
     mutating func reserve(_ n: Int) {
         var capacity = 16
-        while capacity < 2 * n { capacity <<= 1 }
+        while capacity * 3 < 4 * n { capacity <<= 1 }
         if capacity > keys.count { rehash(capacity) }
     }
 
     /// Adds one to `key`'s count and returns the new count.
     mutating func increment(_ key: UInt64) -> UInt32 {
-        if 2 * (used + 1) > keys.count { rehash(max(16, keys.count * 2)) }
+        if 4 * (used + 1) > 3 * keys.count { rehash(max(16, keys.count * 2)) }
         let mask = keys.count - 1
         var i = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
         while counts[i] != 0 {

@@ -78,6 +78,8 @@ struct CSVDecoder {
         // Without an id column no explicit id can collide with a derived one: ids stay unspelled.
         let hasIDs = reader.index["id"] != nil
         if !hasIDs { derivedIDs.reserveCapacity(reader.rows.count) }
+        // Untouched capacity costs no memory: room for every endpoint to be new.
+        if !hasNodes { graph.actors.reserveCapacity(graph.actors.count + 2 * reader.rows.count) }
         graph.relations.reserveCapacity(reader.rows.count)
         rows.relationRows.reserveCapacity(reader.rows.count)
 

@@ -41,7 +41,10 @@ public struct CSVTable: Sendable {
     public static func parse(_ bytes: [UInt8], file: String) throws -> CSVTable {
         var body = bytes
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body.removeFirst(3) }
-        if String(validating: body, as: UTF8.self) == nil, case .failure(.invalidUTF8(let place)) = TextInput.decode(body) {
+        // ASCII is valid UTF-8: only other text is validated (which makes a temporary string).
+        let ascii = body.withUnsafeBufferPointer { b in !b.contains { $0 >= 0x80 } }
+        if !ascii, String(validating: body, as: UTF8.self) == nil,
+           case .failure(.invalidUTF8(let place)) = TextInput.decode(body) {
             throw DiagnosticsError([Diagnostic(file: file, line: place.line, column: place.column,
                                                message: "the file is not UTF-8 text (invalid byte sequence)")])
         }
