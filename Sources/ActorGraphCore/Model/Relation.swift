@@ -1,32 +1,30 @@
 /// A typed, dated, evidenced relation between two actors.
 public struct Relation: Sendable, Hashable {
-    // What every relation has is stored inline; what many do not (an explicit id, a label, notes,
-    // a weight, an end date) sits in one shared, immutable box, absent when all are. A relation
-    // from a bulk table thus takes 64 bytes.
+    // What every relation has is stored inline (with the weight, which bulk tables often carry);
+    // what many do not (an explicit id, a label, notes, an end date) sits in one shared, immutable
+    // box, absent when all are. A relation from a bulk table thus takes 80 bytes.
 
     /// The fields a relation may lack. Immutable: a change makes a new box (value semantics).
     final class Extras: Sendable {
         let explicitID: RelationID?
         let label: String?
         let notes: String?
-        let weight: Double?
         let until: PartialDate?
 
-        init(explicitID: RelationID?, label: String?, notes: String?, weight: Double?, until: PartialDate?) {
+        init(explicitID: RelationID?, label: String?, notes: String?, until: PartialDate?) {
             self.explicitID = explicitID
             self.label = label
             self.notes = notes
-            self.weight = weight
             self.until = until
         }
-
-        var isEmpty: Bool { explicitID == nil && label == nil && notes == nil && weight == nil && until == nil }
     }
 
     public var source: ActorID
     public var target: ActorID
     public var evidence: [Evidence]
     var extras: Extras?
+    /// An optional numeric weight (strength, count, Goldstein value) for weighted analysis.
+    public var weight: Double?
     /// When the relation held or the event happened (not when it was published).
     public var date: PartialDate?
     /// For a derived id: 1 for `source-type-target`, k for its `-k` form (0 with an explicit id).
@@ -36,11 +34,10 @@ public struct Relation: Sendable, Hashable {
 
     /// Replaces one optional field, keeping the others.
     private mutating func update(explicitID: RelationID?? = nil, label: String?? = nil, notes: String?? = nil,
-                                 weight: Double?? = nil, until: PartialDate?? = nil) {
+                                 until: PartialDate?? = nil) {
         let i = explicitID ?? extras?.explicitID, l = label ?? extras?.label, n = notes ?? extras?.notes
-        let w = weight ?? extras?.weight, u = until ?? extras?.until
-        extras = i == nil && l == nil && n == nil && w == nil && u == nil
-            ? nil : Extras(explicitID: i, label: l, notes: n, weight: w, until: u)
+        let u = until ?? extras?.until
+        extras = i == nil && l == nil && n == nil && u == nil ? nil : Extras(explicitID: i, label: l, notes: n, until: u)
     }
 
     /// The id given in a file or in code; nil while the id is derived (see ``id``).
@@ -78,12 +75,6 @@ public struct Relation: Sendable, Hashable {
         set { update(notes: .some(newValue)) }
     }
 
-    /// An optional numeric weight (strength, count, Goldstein value) for weighted analysis.
-    public var weight: Double? {
-        get { extras?.weight }
-        set { update(weight: .some(newValue)) }
-    }
-
     /// The last date it held, for relations that span time.
     public var until: PartialDate? {
         get { extras?.until }
@@ -105,6 +96,25 @@ public struct Relation: Sendable, Hashable {
         hasher.combine(evidence)
     }
 
+    /// A relation whose id is derived, `source-type-target` (a ``RelationIDAllocator`` numbers
+    /// parallel ones while a graph is read).
+    public init(source: ActorID, target: ActorID, type: RelationType, label: String? = nil,
+                date: PartialDate? = nil, until: PartialDate? = nil, modality: Modality = .asserted,
+                evidence: [Evidence] = [], weight: Double? = nil, notes: String? = nil) {
+        self.source = source
+        self.target = target
+        self.type = type
+        self.date = date
+        self.modality = modality
+        self.evidence = evidence
+        self.weight = weight
+        self.extras = nil
+        self.derivedOrdinal = 1
+        if label != nil || notes != nil || until != nil {
+            update(label: .some(label), notes: .some(notes), until: .some(until))
+        }
+    }
+
     public init(id: RelationID, source: ActorID, target: ActorID, type: RelationType,
                 label: String? = nil, date: PartialDate? = nil, until: PartialDate? = nil,
                 modality: Modality = .asserted, evidence: [Evidence] = [], weight: Double? = nil,
@@ -115,8 +125,9 @@ public struct Relation: Sendable, Hashable {
         self.date = date
         self.modality = modality
         self.evidence = evidence
-        let box = Extras(explicitID: id, label: label, notes: notes, weight: weight, until: until)
-        self.extras = box.isEmpty ? nil : box
+        self.weight = weight
+        self.extras = nil
+        update(explicitID: .some(id), label: .some(label), notes: .some(notes), until: .some(until))
     }
 
     /// Chronological order: undated relations first, then by date (a coarser date first when two

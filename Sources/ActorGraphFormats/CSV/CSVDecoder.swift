@@ -90,7 +90,7 @@ struct CSVDecoder {
             let type = reader.choice(row, "type", of: RelationType.self, element, map: &map)
             let modality = reader.choice(row, "modality", of: Modality.self, element, required: false, map: &map)
             var relation = Relation(
-                id: RelationID(reader.text(row, "id")), source: source, target: target, type: type ?? .supports,
+                source: source, target: target, type: type ?? .supports,
                 label: reader.optional(row, "label"), date: reader.date(row, "date", element, map: &map),
                 until: reader.date(row, "until", element, map: &map), modality: modality ?? .asserted,
                 weight: reader.weight(row, element, map: &map), notes: reader.optional(row, "notes"))
@@ -109,6 +109,7 @@ struct CSVDecoder {
                 return p
             }
             let sp = place(source), tp = place(target)
+            if hasIDs { relation.id = RelationID(reader.text(row, "id")) }
             let evidence = document.flatMap { d in quote.map { Evidence(document: DocumentID(d), quote: $0) } }
             if let evidence, !hasDocuments, documentIDs.insert(evidence.document).inserted {
                 graph.documents.append(Document(id: evidence.document, path: evidence.document.rawValue))
