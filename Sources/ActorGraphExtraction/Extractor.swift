@@ -196,6 +196,7 @@ struct Run {
             }
             found += roles(hit, sentence: index, date: date, quote: quote)
         }
+        found += implied(sentence: index, date: date, quote: quote)
         // One candidate per pair and type in a sentence: the most confident.
         var best: [String: Candidate] = [:]
         var order: [String] = []
@@ -245,7 +246,9 @@ struct Run {
                 let k = kind(of: actor)
                 let isLocation = k == .government && Self.locationPrepositions.contains(previousKey(i))
                 let isSurname = dictionary.byFirst[tokens[i].key]?.first { $0.actor == actor && $0.words.count == length }?.rule == .surname
-                addMention(Mention(actor: actor, range: i..<(i + length), rule: isSurname ? .surname : .name,
+                // A person's title and nationality belong to the mention: "Iraqi Prime Minister X".
+                let start = k == .person ? titleStart(before: i) : i
+                addMention(Mention(actor: actor, range: start..<(i + length), rule: isSurname ? .surname : .name,
                                    isLocation: isLocation, kind: k, certainty: isSurname ? 0.9 : 1))
                 i += length
                 continue
@@ -259,6 +262,17 @@ struct Run {
                           let (l2, e2) = dictionary.matchState(tokens, at: k + 1), e2.isAdjective {
                         chain.append((k + 1, l2, e2.code))
                         k = k + 1 + l2
+                    }
+                    // "the Iraqi prime minister": the one person holding that role in the government.
+                    if chain.count == 1, let titleLength = CueIndex.longest(extractor.cues.titles, tokens, at: k),
+                       !(k + titleLength < n && tokens[k + titleLength].isCapitalized && tokens[k + titleLength].kind == .word) {
+                        let government = dictionary.stateActor(entry.code, proposals: &proposals)
+                        if let person = dictionary.holder(of: government, role: tokens[k..<(k + titleLength)].map(\.key)) {
+                            addMention(Mention(actor: person, range: i..<(k + titleLength), rule: .role, isLocation: false,
+                                               kind: .person, certainty: 0.85))
+                            i = k + titleLength
+                            continue
+                        }
                     }
                     if let nounLength = CueIndex.longest(extractor.cues.governmentNouns, tokens, at: k) {
                         let after = k + nounLength
@@ -275,12 +289,19 @@ struct Run {
                             continue
                         }
                     }
+                    // "pro-Iranian", "anti-American", "Iranian-funded": the adjective names the state.
+                    if Self.compoundPrefix(tokens, at: i) || (i + length < n && tokens[i + length].hyphenBefore
+                                                              && tokens[i + length].key.hasSuffix("ed")) {
+                        let actor = dictionary.stateActor(entry.code, proposals: &proposals)
+                        addMention(Mention(actor: actor, range: i..<(i + length), rule: .adjective, isLocation: false,
+                                           kind: .government, certainty: 0.85))
+                    }
                     i += length
                     continue
                 }
                 // A state or capital named; not when it starts a longer proper name ("Tehran Times").
                 let after = i + length
-                let startsName = after < n && tokens[after].kind == .word && tokens[after].isCapitalized
+                let startsName = !Self.compoundPrefix(tokens, at: i) && after < n && tokens[after].kind == .word && tokens[after].isCapitalized
                     && !tokens[after].hyphenBefore && dictionary.matchActor(tokens, at: after) == nil
                     && dictionary.matchState(tokens, at: after) == nil
                     && !Self.locationPrepositions.contains(previousKey(i))
@@ -309,7 +330,7 @@ struct Run {
             if k > start, tokens[k - 1].isCapitalized {
                 let name = String(text[tokens[start].range.lowerBound..<tokens[k - 1].range.upperBound])
                 var country: String?
-                if i > 0, let (_, e) = dictionary.matchState(tokens, at: i - 1), e.isAdjective { country = e.code }
+                if i > 0, let (_, e) = dictionary.matchState(tokens, at: i - 1), e.isAdjective, !e.code.hasPrefix("actor:") { country = e.code }
                 let id = propose(name, kind: .person, country: country, rule: "person-title")
                 addMention(Mention(actor: id, range: start..<k, rule: .title, isLocation: false, kind: .person, certainty: 0.8))
             }
@@ -332,7 +353,7 @@ struct Run {
                 if let kind = heads.last {
                     let name = String(text[tokens[start].range.lowerBound..<tokens[k - 1].range.upperBound])
                     var country: String?
-                    if let (_, e) = dictionary.matchState(tokens, at: start), e.isAdjective { country = e.code }
+                    if let (_, e) = dictionary.matchState(tokens, at: start), e.isAdjective, !e.code.hasPrefix("actor:") { country = e.code }
                     let id = propose(name, kind: kind, country: country, rule: "organization-pattern")
                     addMention(Mention(actor: id, range: start..<k, rule: .pattern, isLocation: false, kind: kind, certainty: 0.8))
                 }
@@ -360,6 +381,39 @@ struct Run {
             }
         }
         for m in pending { addMention(m) }
+        // 5. "the group's leader", "Dalmora's foreign minister": the one person holding that role.
+        for i in 1..<max(1, n) where tokens[i].kind == .possessive {
+            guard let m = owner[i - 1] else { continue }
+            var k = i + 1
+            if k < n, ["new", "former", "top", "senior", "own"].contains(tokens[k].key) { k += 1 }
+            guard let l = CueIndex.longest(extractor.cues.titles, tokens, at: k), (k..<(k + l)).allSatisfy({ owner[$0] == nil }),
+                  !(k + l < n && tokens[k + l].isCapitalized && tokens[k + l].kind == .word),
+                  let person = dictionary.holder(of: mentions[m].actor, role: tokens[k..<(k + l)].map(\.key)) else { continue }
+            addMention(Mention(actor: person, range: k..<(k + l), rule: .role, isLocation: false, kind: .person,
+                               certainty: 0.8 * mentions[m].certainty))
+        }
+    }
+
+    /// Whether token `i` follows "pro-" or "anti-".
+    static func compoundPrefix(_ tokens: [Token], at i: Int) -> Bool {
+        i > 0 && tokens[i].hyphenBefore && (tokens[i - 1].key == "pro" || tokens[i - 1].key == "anti")
+    }
+
+    /// Where a person's mention starts when a title, and a nationality before it, precede the
+    /// name ("Iraqi Prime Minister X", "former president X"): the title joins the mention.
+    func titleStart(before i: Int) -> Int {
+        var best = i
+        for s in stride(from: i - 1, through: max(0, i - 4), by: -1) where owner[s] == nil {
+            if let l = CueIndex.longest(extractor.cues.titles, tokens, at: s), s + l == i,
+               (s..<i).allSatisfy({ owner[$0] == nil }) {
+                best = s
+            }
+        }
+        guard best < i else { return i }
+        var k = best - 1
+        if k >= 0, ["former", "deputy", "acting", "then", "new", "senior"].contains(tokens[k].key), owner[k] == nil { best = k; k -= 1 }
+        if k >= 0, owner[k] == nil, let (l, e) = dictionary.matchState(tokens, at: k), e.isAdjective, k + l == best { best = k }
+        return best
     }
 
     // MARK: Cues and triggers
@@ -384,8 +438,10 @@ struct Run {
             guard owner[i] == nil, tokens[i].kind == .word,
                   let variants = extractor.lexicon.variants[tokens[i].key] else { i += 1; continue }
             var matches: [(Lexicon.Variant, Lexicon.Trigger)] = []
-            for v in variants where i + v.words.count <= n {
-                if v.words.indices.dropFirst().allSatisfy({ tokens[i + $0].key == v.words[$0] && owner[i + $0] == nil }) {
+            var ends: [Int: Int] = [:] // match index → end token
+            for v in variants {
+                if let end = phraseEnd(v.words, at: i) {
+                    ends[matches.count] = end
                     matches.append((v, extractor.lexicon.triggers[v.trigger]))
                 }
             }
@@ -395,30 +451,72 @@ struct Run {
             let nounContext = (i > 0 && (Self.determiners.contains(tokens[i - 1].key) || tokens[i - 1].kind == .possessive
                                          || (Self.prepositions.contains(tokens[i - 1].key) && tokens[i - 1].key != "to")))
                 || !(0..<i).contains { owner[$0] != nil }
-            let hasNoun = matches.contains { $0.1.form != .verb }
-            let verbs = matches.filter { $0.1.form == .verb }
+            let hasNoun = matches.contains { $0.1.form != .verb && $0.1.form != .adjective }
+            let verbs = matches.filter { $0.1.form == .verb || $0.1.form == .adjective }
             var chosen: [(Lexicon.Variant, Lexicon.Trigger)]
             if compound {
                 chosen = verbs.filter { $0.0.isParticiple }
             } else if !verbs.isEmpty && (!hasNoun || !nounContext) {
                 chosen = verbs
                 // A base-form or -s verb right after a determiner is a noun ("the attack", "the back").
-                if nounContext && verbs.allSatisfy({ !$0.0.isParticiple }) { chosen = [] }
+                if nounContext && verbs.allSatisfy({ !$0.0.isParticiple && $0.1.form == .verb }) { chosen = [] }
+                // A plural right before "from" is a noun: "accepted demands from X".
+                if i + 1 < n, tokens[i + 1].key == "from", verbs.allSatisfy({ !$0.0.isParticiple && !$0.0.isBase }),
+                   hasNoun {
+                    chosen = matches.filter { $0.1.form != .verb && $0.1.form != .adjective }
+                }
             } else {
-                chosen = matches.filter { $0.1.form != .verb }
+                chosen = matches.filter { $0.1.form != .verb && $0.1.form != .adjective }
             }
             // The longest phrase per type.
+            func length(_ m: (Lexicon.Variant, Lexicon.Trigger)) -> Int {
+                let index = matches.firstIndex { $0.0.trigger == m.0.trigger && $0.0.words == m.0.words }!
+                return ends[index]! - i
+            }
             var perType: [RelationType: (Lexicon.Variant, Lexicon.Trigger)] = [:]
-            for m in chosen where m.0.words.count > (perType[m.1.type]?.0.words.count ?? 0) { perType[m.1.type] = m }
+            for m in chosen where perType[m.1.type].map({ length(m) > length($0) }) ?? true { perType[m.1.type] = m }
             var longest = 1
             for (_, m) in perType.sorted(by: { $0.key < $1.key }) {
-                hits.append(TriggerHit(trigger: m.1, range: i..<(i + m.0.words.count), isParticiple: m.0.isParticiple,
+                let l = length(m)
+                hits.append(TriggerHit(trigger: m.1, range: i..<(i + l), isParticiple: m.0.isParticiple,
                                        reciprocalOnly: m.0.reciprocalOnly))
-                longest = max(longest, m.0.words.count)
+                longest = max(longest, l)
             }
             i += longest
         }
         return hits
+    }
+
+    /// Words a lexicon phrase may have between its words: "signed a new trade agreement with",
+    /// "established diplomatic ties with". Articles in a phrase are optional and interchangeable.
+    static let phraseFillers: Set<String> = [
+        "a", "an", "the", "its", "their", "his", "her", "new", "formal", "full", "diplomatic", "bilateral",
+        "economic", "military", "trade", "security", "peace", "landmark", "historic", "fresh", "further",
+        "direct", "official", "political", "financial", "humanitarian", "first", "second", "several",
+        "two", "three", "series", "of", "wave", "string", "strategic", "defence", "defense", "cooperation",
+        "friendship", "warm", "lengthy", "long", "brief", "rare", "renewed", "separate", "high-level",
+    ]
+    static let articles: Set<String> = ["a", "an", "the"]
+
+    /// Where a lexicon phrase starting at token `i` ends, if it is there: later words may follow
+    /// up to two fillers each, and an article in the phrase may be missing or another article.
+    func phraseEnd(_ words: [String], at i: Int) -> Int? {
+        let n = tokens.count
+        var k = i + 1
+        for w in words.dropFirst() {
+            if Self.articles.contains(w) {
+                if k < n, Self.articles.contains(tokens[k].key), owner[k] == nil { k += 1 }
+                continue
+            }
+            var skipped = 0
+            while k < n, tokens[k].key != w, skipped < 2, owner[k] == nil, Self.phraseFillers.contains(tokens[k].key) {
+                k += 1
+                skipped += 1
+            }
+            guard k < n, tokens[k].key == w, owner[k] == nil else { return nil }
+            k += 1
+        }
+        return k
     }
 
     // MARK: Roles
@@ -542,7 +640,7 @@ struct Run {
         let lemma = t.words.joined(separator: " ")
         let negated = isNegated(before: start)
         switch t.form {
-        case .verb:
+        case .verb, .adjective:
             let byAgent = mention(afterPreposition: ["by"], from: end, within: 2)
             var beBefore = false
             var k = start - 1
@@ -561,7 +659,14 @@ struct Run {
                 if !beBefore {
                     var k = start - 1
                     if k >= 0, tokens[k].key == "," { k -= 1 }
-                    patients = k >= 0 && owner[k] != nil ? patients.filter { mentions[$0].range.upperBound == k + 1 || owner[k] == $0 } : []
+                    if k >= 0, owner[k] != nil {
+                        patients = patients.filter { mentions[$0].range.upperBound == k + 1 || owner[k] == $0 }
+                    } else if let head = appositionHead(before: start) {
+                        // "Y, a militia backed by X"
+                        patients = [head]
+                    } else {
+                        patients = []
+                    }
                 }
                 for patient in patients { pairs.append((agent, patient, "verb-passive", 0.8, byAt - end)) }
             } else if hit.reciprocalOnly {
@@ -575,8 +680,16 @@ struct Run {
             } else {
                 let sources = subjects(before: start)
                 let allowLocation = t.type == .hosts || t.reverse || lemma == "visit"
-                let (targets, distance) = objects(after: end, window: 8, allowLocation: allowLocation)
-                for s in sources { for o in targets { pairs.append((s, o, "verb-active", 0.8, distance)) } }
+                var (targets, distance) = objects(after: end, window: 8, allowLocation: allowLocation)
+                var construction = t.form == .adjective ? "adjective" : "verb-active"
+                // "X demanded (on Friday) that Y …": the clause's subject is the target.
+                if targets.isEmpty, t.type == .opposes || t.type == .supports,
+                   let that = (end..<min(tokens.count, end + 4)).first(where: { tokens[$0].key == "that" }),
+                   !(end..<that).contains(where: { owner[$0] != nil || tokens[$0].kind == .punctuation }) {
+                    (targets, distance) = objects(after: that + 1, window: 4)
+                    construction = "verb-that"
+                }
+                for s in sources { for o in targets { pairs.append((s, o, construction, construction == "verb-that" ? 0.65 : 0.8, distance)) } }
                 if targets.isEmpty && sources.count >= 2
                     && (t.type == .meets || extractor.cues.reciprocalHeads.contains(t.words[0])) {
                     for a in 0..<sources.count { for b in (a + 1)..<sources.count {
@@ -594,10 +707,11 @@ struct Run {
                 break
             }
             let endsInPreposition = t.words.count > 1 && Self.prepositions.contains(t.words.last!)
+            let withWords: Set<String> = ["with", "under"]
             var withOf = false
-            for k in max(0, start - 4)..<start where tokens[k].key == "with" { withOf = true }
+            for k in max(0, start - 4)..<start where withWords.contains(tokens[k].key) { withOf = true }
             if withOf, !endsInPreposition, let (agent, _) = mention(afterPreposition: ["of", "from"], from: end, within: 1) {
-                let withAt = (max(0, start - 4)..<start).last { tokens[$0].key == "with" }!
+                let withAt = (max(0, start - 4)..<start).last { withWords.contains(tokens[$0].key) }!
                 for patient in subjects(before: withAt) { pairs.append((agent, patient, "noun-with", 0.7, 0)) }
                 break
             }
@@ -631,12 +745,33 @@ struct Run {
             }
             guard let (target, distance) = patient else { break }
             if let agent {
-                pairs.append((agent, target, "noun-agent", 0.7, distance))
+                // "attacks by A, B and C", "attacks by X, … such as A and B": each is an agent.
+                for a in listed(from: agent) { pairs.append((a, target, "noun-agent", 0.7, distance)) }
             } else if let owner = possessor(before: start) {
                 pairs.append((owner, target, "noun-possessive", 0.7, distance))
             } else {
                 for s in subjects(before: start, limit: 12) { pairs.append((s, target, "noun-subject", 0.55, distance)) }
             }
+        case .role:
+            // "X's proxy Y", "Y, X's proxy", "Y, an ally of X", "Y is a proxy of X".
+            var holder: Int?, named: Int?
+            if let x = possessor(before: start) {
+                holder = x
+                var k = end
+                if k < tokens.count, tokens[k].key == "," { k += 1 }
+                if k < tokens.count, let y = owner[k], !mentions[y].isLocation { named = y }
+                let before = mentions[x].range.lowerBound
+                if named == nil, before >= 2, tokens[before - 1].key == ",", let y = owner[before - 2], !mentions[y].isLocation {
+                    named = y
+                }
+                if named == nil { named = appositionHead(before: before) }
+            } else if let (x, _) = mention(afterPreposition: ["of", "to"], from: end, within: 1, allowLocation: false) {
+                holder = x
+                named = appositionHead(before: start)
+            }
+            guard let holder, let named, holder != named else { break }
+            pairs.append((holder, named, "role", 0.7, 0))
+            if t.mutual { pairs.append((named, holder, "role", 0.65, 0)) }
         case .place:
             // "X opened an office in Y", "X, based in Y", "the office of X in Y": Y hosts X.
             guard let (host, at) = mention(afterPreposition: ["in", "at"], from: end, within: 3) else { break }
@@ -653,9 +788,13 @@ struct Run {
         var result: [Candidate] = []
         let label = String(text[tokens[start].range.lowerBound..<tokens[end - 1].range.upperBound])
         // "suspended aid to X": a supporting trigger governed by a reversal verb is opposition.
-        let reversed = t.type == .supports && cueHits.contains {
-            $0.section == "reversal" && $0.range.upperBound <= start && start - $0.range.upperBound <= 3
+        // "cancelled talks with X" likewise; "lifted the blockade on X", "cancelled a visit to X"
+        // (a hosting) propose nothing.
+        let reversed = t.form != .role && cueHits.contains {
+            $0.section == "reversal" && $0.range.upperBound <= start && start - $0.range.upperBound <= 4
+                && !(($0.range.upperBound)..<start).contains { owner[$0] != nil || tokens[$0].key == "," }
         }
+        if reversed && (t.type == .opposes || t.type == .hosts) { return [] }
         let type: RelationType = reversed ? .opposes : t.type
         for (s, o, construction, base, distance) in pairs {
             var (source, target) = (mentions[s], mentions[o])
@@ -678,6 +817,134 @@ struct Run {
         }
         return result
     }
+
+    /// Relations carried by a modifier rather than a clause: "pro-X Y" (X supports Y), "anti-X
+    /// Y" (Y opposes X), and names that hold one ("X-backed militias" as a graph name: X supports
+    /// them; "pro-X militias" likewise).
+    func implied(sentence: Int, date: PartialDate?, quote: String) -> [Candidate] {
+        var result: [Candidate] = []
+        func add(_ s: Mention, _ o: Mention, _ type: RelationType, _ rule: String, _ at: Int, _ label: Range<Int>) {
+            guard s.actor != o.actor else { return }
+            let modality = self.modality(trigger: at, negated: false, parties: [s.actor, o.actor])
+            var confidence = 0.65 * min(s.certainty, o.certainty)
+            if sentence < 4 { confidence += 0.05 }
+            if [s.rule, o.rule].contains(where: { $0 == .pattern || $0 == .title }) { confidence -= 0.05 }
+            confidence = (min(0.99, max(0.05, confidence)) * 100).rounded() / 100
+            let text = String(self.text[tokens[label.lowerBound].range.lowerBound..<tokens[label.upperBound - 1].range.upperBound])
+            result.append(Candidate(source: s.actor, target: o.actor, type: type, modality: modality, date: date,
+                                    label: text, quote: quote, document: document, confidence: confidence,
+                                    rule: rule, sentence: sentence))
+        }
+        for m in mentions where Self.compoundPrefix(tokens, at: m.range.lowerBound) {
+            let pro = tokens[m.range.lowerBound - 1].key == "pro"
+            var k = m.range.upperBound
+            var modified: Mention?
+            while k < tokens.count, k < m.range.upperBound + 4 {
+                if let o = owner[k] { modified = mentions[o]; break }
+                if tokens[k].kind != .word { break }
+                k += 1
+            }
+            guard let y = modified, !y.isLocation else { continue }
+            let label = (m.range.lowerBound - 1)..<m.range.upperBound
+            if pro { add(m, y, .supports, "compound:pro", m.range.lowerBound, label) }
+            else { add(y, m, .opposes, "compound:anti", m.range.lowerBound, label) }
+        }
+        // Names holding a relation.
+        var dictionary = self.dictionary
+        var proposals = self.proposals
+        for m in mentions where m.rule == .name && m.range.count >= 2 {
+            var first = m.range.lowerBound
+            if tokens[first].key == "the" { first += 1 }
+            // (start of the holder's name, its end) within the mention.
+            var span: Range<Int>?
+            if tokens[first].key == "pro", first + 1 < m.range.upperBound, tokens[first + 1].hyphenBefore {
+                let from = first + 1
+                if let (l, _) = dictionary.matchActor(tokens, at: from), from + l < m.range.upperBound { span = from..<(from + l) }
+                else if let (l, _) = dictionary.matchState(tokens, at: from), from + l < m.range.upperBound { span = from..<(from + l) }
+            } else {
+                for p in (first + 1)..<m.range.upperBound where tokens[p].hyphenBefore {
+                    let supporting = extractor.lexicon.variants[tokens[p].key]?.contains { v in
+                        v.isParticiple && v.words.count == 1 && extractor.lexicon.triggers[v.trigger].form == .verb
+                            && extractor.lexicon.triggers[v.trigger].type == .supports
+                    } ?? false
+                    guard supporting else { continue }
+                    if let (l, _) = dictionary.matchActor(tokens, at: first), first + l == p { span = first..<p }
+                    else if let (l, _) = dictionary.matchState(tokens, at: first), first + l == p { span = first..<p }
+                    break
+                }
+            }
+            guard let span else { continue }
+            var holder: ActorID?
+            if let (l, a) = dictionary.matchActor(tokens, at: span.lowerBound), l == span.count { holder = a }
+            else if let (_, e) = dictionary.matchState(tokens, at: span.lowerBound) {
+                holder = dictionary.stateActor(e.code, proposals: &proposals)
+            }
+            // Only actors already known or proposed: a name never proposes a state of its own.
+            guard let holder, holder != m.actor, proposals.count == self.proposals.count else { continue }
+            let source = Mention(actor: holder, range: span, rule: .name, isLocation: false, kind: kind(of: holder), certainty: 0.9)
+            add(source, m, .supports, "name-compound", m.range.lowerBound, m.range)
+        }
+        return result
+    }
+
+    /// The head of an apposition ending right before token `i`: "Y, a militia …", "Y, the
+    /// country's main ally …", "Y is a proxy …", "Y as an ally …": Y, when the phrase between is
+    /// an article and at most four more words.
+    func appositionHead(before i: Int) -> Int? {
+        var k = i - 1
+        var words = 0
+        var article = false
+        while k >= 0, words <= 5 {
+            let key = tokens[k].key
+            if Self.articles.contains(key) || key == "one" { article = true; k -= 1; break }
+            guard owner[k] == nil, tokens[k].kind == .word || tokens[k].kind == .possessive else { return nil }
+            k -= 1
+            words += 1
+        }
+        guard article, k >= 1 else { return nil }
+        if tokens[k].key == "," || ["is", "was", "are", "were", "as", "remains", "became", "becomes"].contains(tokens[k].key) {
+            k -= 1
+        } else { return nil }
+        guard k >= 0, let m = owner[k], !mentions[m].isLocation else { return nil }
+        return m
+    }
+
+    /// A mention and those listed with it after it: "A, B and C", and a list introduced by
+    /// "such as" or "including" within the same clause ("groups under X, such as A and B").
+    func listed(from m: Int) -> [Int] {
+        var result = [m]
+        var j = mentions[m].range.upperBound
+        let n = tokens.count
+        func list(at start: Int) -> Int {
+            var j = start
+            while j + 1 < n, Self.coordination.contains(tokens[j].key) {
+                var next = j + 1
+                if tokens[next].key == "and" || tokens[next].key == "or" { next += 1 }
+                if next < n, tokens[next].key == "the" { next += 1 }
+                guard next < n, let other = owner[next], !mentions[other].isLocation else { break }
+                if !result.contains(other) { result.append(other) }
+                j = mentions[other].range.upperBound
+            }
+            return j
+        }
+        j = list(at: j)
+        var k = j
+        while k + 1 < n, k < j + 16 {
+            let key = tokens[k].key
+            if [";", ".", ":", "(", ")"].contains(key) || Self.clauseWords.contains(key) { break }
+            if (key == "such" && tokens[k + 1].key == "as") || key == "including" {
+                let first = key == "such" ? k + 2 : k + 1
+                if first < n, let other = owner[first], !mentions[other].isLocation {
+                    if !result.contains(other) { result.append(other) }
+                    _ = list(at: mentions[other].range.upperBound)
+                }
+                break
+            }
+            k += 1
+        }
+        return result
+    }
+    static let clauseWords: Set<String> = ["said", "says", "but", "while", "which", "who", "that", "when", "after", "before"]
 
     mutating func objectOfRecord(_ object: Int, _ subjects: [Int]) {
         if objectOf[object] == nil, !subjects.isEmpty { objectOf[object] = subjects }
