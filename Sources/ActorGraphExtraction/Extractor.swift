@@ -221,6 +221,14 @@ struct Run {
 
     func previousKey(_ i: Int) -> String { i > 0 ? tokens[i - 1].key : "" }
 
+    /// Whether the mention starting at `i` names a place: after "in", "at", "from"…; for a
+    /// nationality with a government noun also with "the" between ("in the Iraqi state").
+    func isPlace(_ i: Int, throughThe: Bool = false) -> Bool {
+        var k = i - 1
+        if throughThe, k >= 0, tokens[k].key == "the" { k -= 1 }
+        return k >= 0 && Self.locationPrepositions.contains(tokens[k].key)
+    }
+
     func kind(of id: ActorID) -> ActorKind {
         dictionary.kinds[id] ?? proposals[id]?.kind ?? .group
     }
@@ -244,7 +252,7 @@ struct Run {
             let state = dictionary.matchState(tokens, at: i)
             if let (length, actor) = named, length >= (state?.0 ?? 0) {
                 let k = kind(of: actor)
-                let isLocation = k == .government && Self.locationPrepositions.contains(previousKey(i))
+                let isLocation = k == .government && isPlace(i)
                 let isSurname = dictionary.byFirst[tokens[i].key]?.first { $0.actor == actor && $0.words.count == length }?.rule == .surname
                 // A person's title and nationality belong to the mention: "Iraqi Prime Minister X".
                 let start = k == .person ? titleStart(before: i) : i
@@ -283,7 +291,7 @@ struct Run {
                                 let actor = dictionary.stateActor(link.2, proposals: &proposals)
                                 let end = index == chain.count - 1 ? after : link.0 + link.1
                                 addMention(Mention(actor: actor, range: link.0..<end, rule: .adjective,
-                                                   isLocation: false, kind: .government, certainty: 0.9))
+                                                   isLocation: index == 0 && isPlace(link.0, throughThe: true), kind: .government, certainty: 0.9))
                             }
                             i = after
                             continue
@@ -308,7 +316,7 @@ struct Run {
                 if !startsName {
                     let actor = dictionary.stateActor(entry.code, proposals: &proposals)
                     addMention(Mention(actor: actor, range: i..<after, rule: entry.isCapital ? .capital : .state,
-                                       isLocation: Self.locationPrepositions.contains(previousKey(i)),
+                                       isLocation: isPlace(i),
                                        kind: .government, certainty: entry.isCapital ? 0.85 : 0.95))
                 }
                 i = after
@@ -371,7 +379,24 @@ struct Run {
             let before = mentions.filter { $0.range.upperBound <= i && !$0.isLocation && $0.rule != .anaphora }
                 .sorted { $0.range.lowerBound < $1.range.lowerBound }
             var resolved: (ActorID, ActorKind)?
-            if let m = before.last(where: { kinds.contains($0.kind) }) {
+            // "the front", "the brigades": an actor whose name has that head word comes first.
+            let head = words.count >= 2 ? words.last! : nil
+            func named(_ actor: ActorID) -> Bool {
+                guard let head else { return false }
+                return dictionary.nameWords[actor]?.contains(head) ?? (proposals[actor].map { Token.words($0.name).contains(head) } ?? false)
+            }
+            // "During his visit to X, Prime Minister Y said…": the pronoun points forward.
+            if words.count == 1, before.isEmpty, n > 0, Self.prepositions.contains(tokens[0].key) || tokens[0].key == "during"
+                || tokens[0].key == "while" || tokens[0].key == "following" || tokens[0].key == "upon",
+               let comma = (i..<n).first(where: { tokens[$0].key == "," }),
+               let next = mentions.filter({ $0.range.lowerBound > comma && !$0.isLocation }).min(by: { $0.range.lowerBound < $1.range.lowerBound }),
+               kinds.contains(next.kind) {
+                resolved = (next.actor, next.kind)
+            } else if let m = before.last(where: { kinds.contains($0.kind) && named($0.actor) }) {
+                resolved = (m.actor, m.kind)
+            } else if let h = history.last(where: { kinds.contains($0.kind) && named($0.actor) && sentenceIndex - $0.sentence <= 3 }) {
+                resolved = (h.actor, h.kind)
+            } else if let m = before.last(where: { kinds.contains($0.kind) }) {
                 resolved = (m.actor, m.kind)
             } else if let h = history.last(where: { kinds.contains($0.kind) && sentenceIndex - $0.sentence <= 3 }) {
                 resolved = (h.actor, h.kind)
@@ -451,6 +476,8 @@ struct Run {
             let nounContext = (i > 0 && (Self.determiners.contains(tokens[i - 1].key) || tokens[i - 1].kind == .possessive
                                          || (Self.prepositions.contains(tokens[i - 1].key) && tokens[i - 1].key != "to")))
                 || !(0..<i).contains { owner[$0] != nil }
+                || (i > 0 && owner[i - 1] == nil && tokens[i - 1].isCapitalized
+                    && dictionary.matchState(tokens, at: i - 1).map { $0.1.isAdjective && $0.0 == 1 } == true)
             let hasNoun = matches.contains { $0.1.form != .verb && $0.1.form != .adjective }
             let verbs = matches.filter { $0.1.form == .verb || $0.1.form == .adjective }
             var chosen: [(Lexicon.Variant, Lexicon.Trigger)]
@@ -495,6 +522,9 @@ struct Run {
         "direct", "official", "political", "financial", "humanitarian", "first", "second", "several",
         "two", "three", "series", "of", "wave", "string", "strategic", "defence", "defense", "cooperation",
         "friendship", "warm", "lengthy", "long", "brief", "rare", "renewed", "separate", "high-level",
+        // aid in kind: "received weapons and training from X"
+        "and", "arms", "weapons", "training", "money", "funds", "funding", "equipment", "ammunition", "aid",
+        "support", "assistance",
     ]
     static let articles: Set<String> = ["a", "an", "the"]
 
@@ -544,7 +574,17 @@ struct Run {
             if tokens[k].key == ";" || tokens[k].key == ":" { break }
             if let m = owner[k] {
                 if let inherited = objectOf[m] { return inherited }
-                if canBeSubject(m) { return coordinated(m) }
+                if canBeSubject(m) {
+                    let group = coordinated(m)
+                    // "countries such as X and Y": examples, not the clause's subject.
+                    let first = mentions[group[0]].range.lowerBound
+                    if first > 0, ["as", "like", "including"].contains(tokens[first - 1].key) {
+                        k = first - 1
+                        steps += 1
+                        continue
+                    }
+                    return group
+                }
                 k = mentions[m].range.lowerBound - 1
                 steps += 1
                 continue
@@ -571,12 +611,16 @@ struct Run {
 
     /// Mentions after token `start` up to a clause boundary within `window` tokens, with those
     /// coordinated with the first ("condemned X and Y").
-    func objects(after start: Int, window: Int = 8, allowLocation: Bool = false) -> (mentions: [Int], distance: Int) {
+    func objects(after start: Int, window: Int = 8, allowLocation: Bool = false, fromIsSource: Bool = true) -> (mentions: [Int], distance: Int) {
         var k = start
         let n = tokens.count
         while k < n && k < start + window {
             if var m = owner[k] {
                 if mentions[m].isLocation && !allowLocation { k = mentions[m].range.upperBound; continue }
+                // "received weapons from X": X is where it came from, not the object.
+                if fromIsSource, previousKey(k) == "from" || (previousKey(k) == "the" && k > 1 && tokens[k - 2].key == "from") {
+                    break
+                }
                 // "met X's envoy Y": the envoy, when named right after the possessive.
                 let after = mentions[m].range.upperBound
                 if after < n, tokens[after].kind == .possessive {
@@ -678,9 +722,10 @@ struct Run {
                     } }
                 }
             } else {
-                let sources = subjects(before: start)
+                let sources = t.form == .adjective ? predicateSubject(before: start) : subjects(before: start)
                 let allowLocation = t.type == .hosts || t.reverse || lemma == "visit"
-                var (targets, distance) = objects(after: end, window: 8, allowLocation: allowLocation)
+                var (targets, distance) = objects(after: end, window: 8, allowLocation: allowLocation,
+                                                   fromIsSource: t.type != .opposes && t.words.last != "from")
                 var construction = t.form == .adjective ? "adjective" : "verb-active"
                 // "X demanded (on Friday) that Y …": the clause's subject is the target.
                 if targets.isEmpty, t.type == .opposes || t.type == .supports,
@@ -712,7 +757,9 @@ struct Run {
             for k in max(0, start - 4)..<start where withWords.contains(tokens[k].key) { withOf = true }
             if withOf, !endsInPreposition, let (agent, _) = mention(afterPreposition: ["of", "from"], from: end, within: 1) {
                 let withAt = (max(0, start - 4)..<start).last { withWords.contains(tokens[$0].key) }!
-                for patient in subjects(before: withAt) { pairs.append((agent, patient, "noun-with", 0.7, 0)) }
+                // "Y, a group under the umbrella of X": the apposition's head; else the clause's subject.
+                let patients = appositionHead(before: withAt).map { [$0] } ?? subjects(before: withAt)
+                for patient in patients { pairs.append((agent, patient, "noun-with", 0.7, 0)) }
                 break
             }
             // Agent "by X" / "from X"; patient after for/to/against/on/with/of.
@@ -725,6 +772,8 @@ struct Run {
                     let prep = endsInPreposition && k == end ? t.words.last! : (k > 0 ? tokens[k - 1].key : "")
                     let prepBefore = k > 1 && tokens[k - 1].key == "the" ? tokens[k - 2].key : prep
                     if mentions[m].isLocation { k = mentions[m].range.upperBound; continue }
+                    // "support of the struggle against X": X is not supported.
+                    if t.type == .supports, patient == nil, prepBefore == "against" { break }
                     if prepBefore == "by" || (prepBefore == "from" && t.type == .supports) {
                         if agent == nil { agent = m }
                     } else if patient == nil {
@@ -783,7 +832,11 @@ struct Run {
             } else {
                 guests = subjects(before: start, limit: 14)
             }
-            for g in guests { pairs.append((host, g, "place", 0.65, at - end)) }
+            for g in guests {
+                // An actor's own office at home ("his office in Baghdad") is not a hosting.
+                if let a = country(of: mentions[host].actor), a == country(of: mentions[g].actor) { continue }
+                pairs.append((host, g, "place", 0.65, at - end))
+            }
         }
         var result: [Candidate] = []
         let label = String(text[tokens[start].range.lowerBound..<tokens[end - 1].range.upperBound])
@@ -885,6 +938,24 @@ struct Run {
             add(source, m, .supports, "name-compound", m.range.lowerBound, m.range)
         }
         return result
+    }
+
+    /// The country an actor belongs to, from the graph or its proposal.
+    func country(of actor: ActorID) -> String? {
+        dictionary.countries[actor] ?? proposals[actor]?.country
+    }
+
+    /// The subject of a predicative phrase ("Y, loyal to X", "Y is close to X", "Y, seen as
+    /// close to X"): the mention right before it, with at most a copula and a few words between.
+    func predicateSubject(before i: Int) -> [Int] {
+        let between: Set<String> = [
+            ",", "is", "are", "was", "were", "be", "been", "being", "remains", "remain", "seen", "as", "considered",
+            "very", "increasingly", "firmly", "long", "politically", "has", "have", "had", "also", "still", "now",
+        ]
+        var k = i - 1
+        while k >= 0, k >= i - 5, owner[k] == nil, between.contains(tokens[k].key) { k -= 1 }
+        guard k >= 0, let m = owner[k], !mentions[m].isLocation else { return [] }
+        return coordinated(m)
     }
 
     /// The head of an apposition ending right before token `i`: "Y, a militia …", "Y, the

@@ -55,6 +55,8 @@ struct ActorDictionary {
     /// People by the actor they belong to and their role there (folded words joined by spaces):
     /// "the Iraqi prime minister", "the group's leader". Only roles held by one person.
     var roleHolders: [ActorID: [String: ActorID]] = [:]
+    /// The words of each actor's names, for anaphora with a head noun ("the front").
+    var nameWords: [ActorID: Set<String>] = [:]
 
     init(graph: ActorGraph, gazetteer: Gazetteer, stopWords: Set<String>) {
         self.graph = graph
@@ -74,6 +76,7 @@ struct ActorDictionary {
         }
         for actor in graph.actors {
             kinds[actor.id] = actor.kind
+            nameWords[actor.id] = Set(([actor.name] + actor.aliases).flatMap { Token.words($0) })
             if let country = actor.country { countries[actor.id] = country }
             for name in [actor.name] + actor.aliases {
                 var words = Token.words(name)
