@@ -124,6 +124,11 @@ struct TriggerHit {
     var reciprocalOnly: Bool
 }
 
+/// Someone's reported words: the speaker, when an actor.
+struct Attribution {
+    var speaker: ActorID?
+}
+
 /// The state of extraction over one article.
 struct Run {
     let extractor: Extractor
@@ -143,6 +148,11 @@ struct Run {
     var cueHits: [CueHit] = []
     /// Subjects inherited by objects of earlier verbs: object mention → subject mentions.
     var objectOf: [Int: [Int]] = [:]
+    /// Reported speech that goes on into this sentence, with its speaker (nil: not an actor).
+    var carriedAttribution: Attribution?
+    /// The previous sentence: where it ended and whether it reported someone's words.
+    var previousEnd: String.Index?
+    var previousSpeech: Attribution?
 
     init(extractor: Extractor, text: String, document: DocumentID, articleDate: PartialDate?) {
         self.extractor = extractor
@@ -182,6 +192,15 @@ struct Run {
         objectOf = [:]
         findMentions(index)
         findCues()
+        // "X said that … . Because …, Y …": a sentence in the same paragraph that opens with a
+        // connective, and has no speech cue of its own, goes on with the previous one's speech.
+        carriedAttribution = nil
+        let sameParagraph = previousEnd.map { !text[$0..<range.lowerBound].contains(where: \.isNewline) } ?? false
+        let ownSpeech = cueHits.contains { $0.section == "reported" }
+        if sameParagraph, !ownSpeech, let previous = previousSpeech, let first = tokens.first,
+           Self.continuations.contains(first.key) || ["\"", "\u{201C}"].contains(first.key) {
+            carriedAttribution = previous
+        }
         let date = DateResolver.date(of: tokens, base: articleDate)
         let quote = String(text[range])
         var found: [Candidate] = []
@@ -208,6 +227,13 @@ struct Run {
         }
         candidates += order.map { best[$0]! }
         for m in mentions where !m.isLocation { history.append((index, m.actor, m.kind)) }
+        previousEnd = range.upperBound
+        previousSpeech = nil
+        for cue in cueHits where cue.section == "reported" {
+            let words = cue.range.map { tokens[$0].key }.joined(separator: " ")
+            if Self.speakerCues.contains(words) { previousSpeech = Attribution(speaker: speaker(of: cue)); break }
+        }
+        if previousSpeech == nil, let carried = carriedAttribution { previousSpeech = carried }
         if history.count > 64 { history.removeFirst(history.count - 64) }
     }
 
@@ -1027,6 +1053,9 @@ struct Run {
 
     // MARK: Modality
 
+    /// Words that open a sentence going on with the previous one's argument.
+    static let continuations: Set<String> = ["because", "so", "therefore", "thus", "hence", "moreover", "furthermore", "besides"]
+
     static let speakerCues: Set<String> = [
         "said", "says", "say", "told", "stated", "added", "noted", "claimed", "claims", "claim", "quoted",
     ]
@@ -1047,6 +1076,12 @@ struct Run {
         }
         for cue in cueHits where cue.section == "reported" {
             let words = cue.range.map { tokens[$0].key }.joined(separator: " ")
+            // "X, backed by Y, reported that …": a speech verb after the trigger that opens a
+            // clause of its own does not cover what came before it.
+            if cue.range.lowerBound > trigger,
+               (cue.range.upperBound..<min(tokens.count, cue.range.upperBound + 2)).contains(where: { tokens[$0].key == "that" }) {
+                continue
+            }
             if Self.speakerCues.contains(words) {
                 // An actor's own statement about its own act is asserted.
                 if let speaker = speaker(of: cue), parties.contains(speaker) { continue }
@@ -1056,15 +1091,24 @@ struct Run {
             }
             return .reported
         }
+        // Reported speech going on from the previous sentence ("X said that … . Because …").
+        if let carried = carriedAttribution, !parties.contains(where: { carried.speaker == $0 }) { return .reported }
         return .asserted
     }
 
     /// Who says something: the nearest mention before a speech verb, or right after it ("said X").
+    /// "X, the head of Y, said": X; an unresolved pronoun ("he noted") is someone unknown.
     func speaker(of cue: CueHit) -> ActorID? {
         var k = cue.range.lowerBound - 1
         var steps = 0
+        if k >= 1, tokens[k].key == ",",
+           let open = (max(0, k - 14)..<k).last(where: { tokens[$0].key == "," }), open > 0,
+           let m = owner[open - 1] ?? (open > 1 ? owner[open - 2] : nil) {
+            return mentions[m].actor
+        }
         while k >= 0, steps < 6 {
             if let m = owner[k] { return mentions[m].actor }
+            if ["he", "she", "they", "it", "we", "i", "who"].contains(tokens[k].key) { return nil }
             if tokens[k].key == "." || tokens[k].key == ";" { break }
             k -= 1
             steps += 1
