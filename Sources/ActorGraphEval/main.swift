@@ -34,6 +34,8 @@ let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
 let graphPath = option("--graph") ?? "graphs/iraq-axis-2021-2024.yaml"
 let ploverPath = option("--plover") ?? "../shared/data/plover-gsr/PLOVER_GSR_CAMEO.txt"
 let lexiconPath = option("--lexicon")
+/// `--only ID`: PLOVER records whose id contains ID, with their candidates printed (debugging).
+let onlyRecord = option("--only")
 /// `--set GOLD.yaml[:ACTORS.yaml]`, repeatable: more graph sets (articles + actors + gold).
 var extraSets: [(String, String?)] = []
 while let value = option("--set") {
@@ -141,6 +143,7 @@ if !seedOnly {
         for record in records {
             guard let text = record["text"] as? String, let id = record["id"] as? String,
                   let event = record["event"] as? String else { continue }
+            if let onlyRecord, !id.contains(onlyRecord) { continue }
             func actors(_ key: String) -> [(ActorNode)] {
                 guard let list = record[key] as? [[String: Any]] else { return [] }
                 return list.compactMap { item in
@@ -177,6 +180,10 @@ if !seedOnly {
             }
             let extractor = Extractor(graph: dictionary, lexicon: lexicon, gazetteer: gazetteer)
             let result = extractor.extract(text: text, document: document, date: PartialDate(year: 2000))
+            if onlyRecord != nil {
+                print("\(id) \(event): \(text)")
+                for c in result.candidates { print("   \(c.source) \(c.type) \(c.target) [\(c.rule)] \(c.modality)") }
+            }
             for var c in result.candidates {
                 quotes += 1
                 if TextFolding.quoteKey(text).contains(TextFolding.quoteKey(c.quote)) { verified += 1 }

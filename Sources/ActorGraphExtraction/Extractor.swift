@@ -726,6 +726,12 @@ struct Run {
                 guard let (agent, byAt) = byAgent else { break }
                 // "Y, backed by X": without a form of "be", Y must come right before the participle.
                 var patients = subjects(before: start)
+                if patients.isEmpty, beBefore {
+                    // "A camp for X refugees was attacked by Y": the nearest mention in the subject.
+                    if let m = (max(0, start - 8)..<start).reversed().compactMap({ owner[$0] }).first, !mentions[m].isLocation {
+                        patients = [m]
+                    }
+                }
                 if !beBefore {
                     var k = start - 1
                     if k >= 0, tokens[k].key == "," { k -= 1 }
@@ -749,8 +755,13 @@ struct Run {
                 }
             } else {
                 let sources = t.form == .adjective ? predicateSubject(before: start) : subjects(before: start)
-                let allowLocation = t.type == .hosts || t.reverse || lemma == "visit"
-                var (targets, distance) = objects(after: end, window: 8, allowLocation: allowLocation,
+                // "X threatened (on Monday) to resume attacks in Y": the threat's target is in the
+                // infinitive's clause, places included.
+                let infinitive = t.type == .opposes && t.words.last != "to"
+                    && (end..<min(tokens.count, end + 3)).contains { tokens[$0].key == "to" && $0 + 1 < tokens.count && owner[$0 + 1] == nil }
+                    && Self.threatVerbs.contains(t.words[0])
+                let allowLocation = t.type == .hosts || t.reverse || lemma == "visit" || infinitive
+                var (targets, distance) = objects(after: end, window: infinitive ? 14 : 8, allowLocation: allowLocation,
                                                    fromIsSource: t.type != .opposes && t.words.last != "from")
                 var construction = t.form == .adjective ? "adjective" : "verb-active"
                 // "X demanded (on Friday) that Y …": the clause's subject is the target.
@@ -843,6 +854,11 @@ struct Run {
             } else if let (x, _) = mention(afterPreposition: ["of", "to"], from: end, within: 1, allowLocation: false) {
                 holder = x
                 named = appositionHead(before: start)
+            } else if start > 0, let x = owner[start - 1], !mentions[x].isLocation {
+                // "Y, a key U.S. ally", "the Iranian proxy Y"
+                holder = x
+                if end < tokens.count, let y = owner[end], !mentions[y].isLocation { named = y }
+                else { named = appositionHead(before: mentions[x].range.lowerBound) }
             }
             guard let holder, let named, holder != named else { break }
             pairs.append((holder, named, "role", 0.7, 0))
@@ -927,6 +943,24 @@ struct Run {
             let label = (m.range.lowerBound - 1)..<m.range.upperBound
             if pro { add(m, y, .supports, "compound:pro", m.range.lowerBound, label) }
             else { add(y, m, .opposes, "compound:anti", m.range.lowerBound, label) }
+        }
+        // "X said (on Friday) (that) Y must …": a demand on Y (CAMEO 10, PLOVER DEMAND).
+        for j in 1..<max(1, tokens.count) where tokens[j].key == "must" {
+            guard let y = owner[j - 1], !mentions[y].isLocation else { continue }
+            var k = mentions[coordinated(y)[0]].range.lowerBound - 1
+            if k >= 0, tokens[k].key == "that" { k -= 1 }
+            var skipped = 0
+            while k >= 0, skipped < 3, owner[k] == nil, !Self.demandVerbs.contains(tokens[k].key),
+                  tokens[k].kind == .word || tokens[k].kind == .number {
+                k -= 1
+                skipped += 1
+            }
+            guard k >= 0, Self.demandVerbs.contains(tokens[k].key) else { continue }
+            for x in subjects(before: k) {
+                for target in coordinated(y) {
+                    add(mentions[x], mentions[target], .opposes, "demand-must", j, k..<(j + 1))
+                }
+            }
         }
         // Names holding a relation.
         var dictionary = self.dictionary
@@ -1041,6 +1075,14 @@ struct Run {
         }
         return result
     }
+    /// Speech verbs that make "Y must …" a demand on Y.
+    static let demandVerbs: Set<String> = [
+        "said", "says", "declared", "declares", "announced", "reiterated", "insisted", "insists", "stressed",
+        "warned", "concluded", "told", "added", "demanded", "urged",
+    ]
+
+    /// Verbs whose infinitive complement names the target: "threatened to strike X".
+    static let threatVerbs: Set<String> = ["threaten", "vow", "warn", "pledge", "promise", "swear", "plan"]
     static let clauseWords: Set<String> = ["said", "says", "but", "while", "which", "who", "that", "when", "after", "before"]
 
     mutating func objectOfRecord(_ object: Int, _ subjects: [Int]) {

@@ -136,6 +136,10 @@ public struct Lexicon: Sendable {
             forms = [(head, false, true), (inflections.third, false, false), (inflections.ing, false, false),
                      (inflections.past, true, false)]
             forms += irregular.map { ($0, true, false) }
+            // Final consonant doubled or not ("kidnapped", "targeted"): both spellings.
+            if let doubled = inflections.doubledPast {
+                forms += [(doubled, true, false), (String(doubled.dropLast(2)) + "ing", false, false)]
+            }
         case .noun, .role:
             forms = [(head, false, true)]
             forms.append((Inflection.plural(head), false, false))
@@ -148,8 +152,9 @@ public struct Lexicon: Sendable {
         for (word, participle, base) in forms where seen.insert(word).inserted || participle {
             variants[word, default: []].append(Variant(trigger: index, words: [word] + rest,
                                                        isParticiple: participle, isBase: base))
-            if form == .verb && rest == ["with"] {
-                variants[word, default: []].append(Variant(trigger: index, words: [word], isParticiple: participle,
+            // "clash with" → "X and Y clashed"; "sign an agreement with" → "X and Y signed an agreement".
+            if form == .verb && rest.last == "with" {
+                variants[word, default: []].append(Variant(trigger: index, words: [word] + rest.dropLast(), isParticiple: participle,
                                                            isBase: base, reciprocalOnly: true))
             }
         }
@@ -175,9 +180,9 @@ public struct Lexicon: Sendable {
 enum Inflection {
     static let vowels: Set<Character> = ["a", "e", "i", "o", "u"]
 
-    static func verb(_ lemma: String) -> (third: String, ing: String, past: String) {
+    static func verb(_ lemma: String) -> (third: String, ing: String, past: String, doubledPast: String?) {
         let chars = Array(lemma)
-        guard let last = chars.last else { return (lemma, lemma, lemma) }
+        guard let last = chars.last else { return (lemma, lemma, lemma, nil) }
         let third: String
         if lemma.hasSuffix("s") || lemma.hasSuffix("x") || lemma.hasSuffix("z") || lemma.hasSuffix("ch")
             || lemma.hasSuffix("sh") || lemma.hasSuffix("o") {
@@ -203,7 +208,14 @@ enum Inflection {
             past = lemma + "ed"
             ing = lemma + "ing"
         }
-        return (third, ing, past)
+        // Longer words ending consonant-vowel-consonant double when the last syllable is
+        // stressed ("kidnap" → "kidnapped", "patrol" → "patrolled"); offer that spelling too.
+        var doubledPast: String?
+        if !doubles, chars.count > 4, !vowels.contains(last), !"wxy".contains(last), vowels.contains(chars[chars.count - 2]),
+           !vowels.contains(chars[chars.count - 3]) {
+            doubledPast = lemma + String(last) + "ed"
+        }
+        return (third, ing, past, doubledPast)
     }
 
     static func plural(_ noun: String) -> String {
