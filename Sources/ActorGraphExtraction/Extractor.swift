@@ -163,7 +163,7 @@ struct Run {
     }
 
     static let locationPrepositions: Set<String> = [
-        "in", "at", "from", "into", "inside", "within", "near", "across", "throughout", "outside",
+        "in", "at", "into", "inside", "within", "near", "across", "throughout", "outside",
     ]
     static let prepositions: Set<String> = [
         "of", "in", "to", "for", "with", "by", "from", "against", "on", "at", "over", "about", "into",
@@ -667,7 +667,8 @@ struct Run {
                 }
                 return (found, k - start)
             }
-            if Self.targetBoundaries.contains(tokens[k].key) { break }
+            // "denounced as a crime X's …": "as" right after the verb does not end the object.
+            if Self.targetBoundaries.contains(tokens[k].key), !(k == start && tokens[k].key == "as") { break }
             k += 1
         }
         return ([], 0)
@@ -722,7 +723,7 @@ struct Run {
             if hit.isParticiple && tokens[start].hyphenBefore, let source = owner[start - 1] {
                 let (targets, distance) = objects(after: end, window: 5)
                 for target in targets { pairs.append((source, target, "verb-compound", 0.75, distance)) }
-            } else if hit.isParticiple && (beBefore || byAgent != nil) {
+            } else if hit.isParticiple && (beBefore || (byAgent != nil && end < tokens.count && tokens[end].key == "by")) {
                 guard let (agent, byAt) = byAgent else { break }
                 // "Y, backed by X": without a form of "be", Y must come right before the participle.
                 var patients = subjects(before: start)
