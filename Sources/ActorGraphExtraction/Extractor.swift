@@ -148,6 +148,9 @@ struct Run {
     var cueHits: [CueHit] = []
     /// Subjects inherited by objects of earlier verbs: object mention → subject mentions.
     var objectOf: [Int: [Int]] = [:]
+    /// Hosts of a meeting named as an event ("X hosted the talks", "a conference hosted by X"):
+    /// they host the meeting's participants.
+    var eventHosts: [(host: Mention, trigger: Range<Int>)] = []
     /// Reported speech that goes on into this sentence, with its speaker (nil: not an actor).
     var carriedAttribution: Attribution?
     /// The previous sentence: where it ended and whether it reported someone's words.
@@ -192,6 +195,7 @@ struct Run {
         objectOf = [:]
         findMentions(index)
         findCues()
+        eventHosts = []
         // "X said that … . Because …, Y …": a sentence in the same paragraph that opens with a
         // connective, and has no speech cue of its own, goes on with the previous one's speech.
         carriedAttribution = nil
@@ -216,6 +220,29 @@ struct Run {
             found += roles(hit, sentence: index, date: date, quote: quote)
         }
         found += implied(sentence: index, date: date, quote: quote)
+        // "X and Y held talks at a conference hosted by Z", "Z, which hosted the meeting": Z hosts
+        // the participants of the meetings of this sentence or the one before.
+        if !eventHosts.isEmpty {
+            var meetings = found.filter { $0.type == .meets }
+            if meetings.isEmpty {
+                meetings = candidates.filter { $0.type == .meets && $0.sentence == index - 1 && $0.document == document }
+            }
+            var participants: [ActorID] = []
+            for c in meetings { for a in [c.source, c.target] where !participants.contains(a) { participants.append(a) } }
+            for (host, trigger) in eventHosts {
+                for guest in participants where guest != host.actor {
+                    if let a = country(of: host.actor), a == country(of: guest) { continue }
+                    let label = String(text[tokens[trigger.lowerBound].range.lowerBound..<tokens[trigger.upperBound - 1].range.upperBound])
+                    var confidence = 0.6 * host.certainty
+                    if index < 4 { confidence += 0.05 }
+                    found.append(Candidate(source: host.actor, target: guest, type: .hosts,
+                                           modality: modality(trigger: trigger.lowerBound, negated: isNegated(before: trigger.lowerBound),
+                                                              parties: [host.actor, guest]),
+                                           date: date, label: label, quote: quote, document: document,
+                                           confidence: (confidence * 100).rounded() / 100, rule: "event-host", sentence: index))
+                }
+            }
+        }
         // One candidate per pair and type in a sentence: the most confident.
         var best: [String: Candidate] = [:]
         var order: [String] = []
@@ -725,6 +752,15 @@ struct Run {
                 for target in targets { pairs.append((source, target, "verb-compound", 0.75, distance)) }
             } else if hit.isParticiple && (beBefore || (byAgent != nil && end < tokens.count && tokens[end].key == "by")) {
                 guard let (agent, byAt) = byAgent else { break }
+                var before = start - 1
+                if before >= 0, tokens[before].key == "," { before -= 1 }
+                if t.type == .hosts, !t.reverse, !beBefore, before >= 0, owner[before] == nil,
+                   (max(0, start - 12)..<start).reversed().prefix(while: { ![";", ".", "(", ")"].contains(tokens[$0].key) })
+                    .contains(where: { Self.eventNouns.contains(tokens[$0].key) }) {
+                    // "the Conference … hosted by X", "a summit hosted by X"
+                    eventHosts.append((mentions[agent], hit.range))
+                    break
+                }
                 // "Y, backed by X": without a form of "be", Y must come right before the participle.
                 var patients = subjects(before: start)
                 if patients.isEmpty, beBefore {
@@ -756,6 +792,13 @@ struct Run {
                 }
             } else {
                 let sources = t.form == .adjective ? predicateSubject(before: start) : subjects(before: start)
+                // "X hosted the talks": the talks' participants are the guests.
+                if t.type == .hosts, !t.reverse, let host = sources.first,
+                   let noun = (end..<min(tokens.count, end + 4)).first(where: { !Self.phraseFillers.contains(tokens[$0].key) }),
+                   owner[noun] == nil, Self.eventNouns.contains(tokens[noun].key) {
+                    eventHosts.append((mentions[host], hit.range))
+                    break
+                }
                 // "X threatened (on Monday) to resume attacks in Y": the threat's target is in the
                 // infinitive's clause, places included.
                 let infinitive = t.type == .opposes && t.words.last != "to"
@@ -866,9 +909,20 @@ struct Run {
             if t.mutual { pairs.append((named, holder, "role", 0.65, 0)) }
         case .place:
             // "X opened an office in Y", "X, based in Y", "the office of X in Y": Y hosts X.
-            guard let (host, at) = mention(afterPreposition: ["in", "at"], from: end, within: 3) else { break }
+            let ofGuest = mention(afterPreposition: ["of", "for"], from: end, within: 1, allowLocation: false)
+            var hostAt = mention(afterPreposition: ["in", "at"], from: end, within: 3)
+            if hostAt == nil, let (g, _) = ofGuest {
+                // "the representative of X (Y) in Z"
+                var k = mentions[g].range.upperBound
+                if k < tokens.count, tokens[k].key == "(" {
+                    while k < tokens.count, tokens[k].key != ")", k < mentions[g].range.upperBound + 6 { k += 1 }
+                    k += 1
+                }
+                hostAt = mention(afterPreposition: ["in", "at"], from: k, within: 2)
+            }
+            guard let (host, at) = hostAt else { break }
             var guests: [Int] = []
-            if let (g, _) = mention(afterPreposition: ["of", "for"], from: end, within: 1, allowLocation: false) {
+            if let (g, _) = ofGuest {
                 guests = [g]
             } else if let g = possessor(before: start) {
                 guests = [g]
@@ -1076,6 +1130,12 @@ struct Run {
         }
         return result
     }
+    /// Nouns for meetings as events ("hosted the talks", "a summit hosted by X").
+    static let eventNouns: Set<String> = [
+        "meeting", "meetings", "talks", "summit", "conference", "negotiations", "gathering", "forum", "event",
+        "session", "round", "dialogue", "consultations",
+    ]
+
     /// Speech verbs that make "Y must …" a demand on Y.
     static let demandVerbs: Set<String> = [
         "said", "says", "declared", "declares", "announced", "reiterated", "insisted", "insists", "stressed",
@@ -1119,6 +1179,13 @@ struct Run {
         }
         for cue in cueHits where cue.section == "reported" {
             let words = cue.range.map { tokens[$0].key }.joined(separator: " ")
+            // "The envoy of X in Y, Z, said …": the trigger inside the speaker's own phrase is the
+            // writer's description, not the speech.
+            if cue.range.lowerBound > trigger, Self.speakerCues.contains(words), let m = speakerMention(of: cue),
+               mentions[m].range.lowerBound > trigger,
+               !(trigger..<mentions[m].range.lowerBound).contains(where: { tokens[$0].key == "," && !isAppositionComma($0) }) {
+                continue
+            }
             // "X, backed by Y, reported that …": a speech verb after the trigger that opens a
             // clause of its own does not cover what came before it.
             if cue.range.lowerBound > trigger,
@@ -1139,25 +1206,35 @@ struct Run {
         return .asserted
     }
 
+    /// A comma that opens or closes an apposition inside a subject ("X, the head of Y, said").
+    func isAppositionComma(_ k: Int) -> Bool {
+        k + 1 < tokens.count && (Self.articles.contains(tokens[k + 1].key) || owner[k + 1] != nil)
+            && (k + 1..<min(tokens.count, k + 12)).contains { tokens[$0].key == "," }
+    }
+
     /// Who says something: the nearest mention before a speech verb, or right after it ("said X").
     /// "X, the head of Y, said": X; an unresolved pronoun ("he noted") is someone unknown.
     func speaker(of cue: CueHit) -> ActorID? {
+        speakerMention(of: cue).map { mentions[$0].actor }
+    }
+
+    func speakerMention(of cue: CueHit) -> Int? {
         var k = cue.range.lowerBound - 1
         var steps = 0
         if k >= 1, tokens[k].key == ",",
            let open = (max(0, k - 14)..<k).last(where: { tokens[$0].key == "," }), open > 0,
            let m = owner[open - 1] ?? (open > 1 ? owner[open - 2] : nil) {
-            return mentions[m].actor
+            return m
         }
         while k >= 0, steps < 6 {
-            if let m = owner[k] { return mentions[m].actor }
+            if let m = owner[k] { return m }
             if ["he", "she", "they", "it", "we", "i", "who"].contains(tokens[k].key) { return nil }
             if tokens[k].key == "." || tokens[k].key == ";" { break }
             k -= 1
             steps += 1
         }
         let after = cue.range.upperBound
-        if after < tokens.count, let m = owner[after] { return mentions[m].actor }
+        if after < tokens.count, let m = owner[after] { return m }
         return nil
     }
 }
