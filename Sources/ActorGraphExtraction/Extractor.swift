@@ -1003,6 +1003,7 @@ struct Run {
         for j in 1..<max(1, tokens.count) where tokens[j].key == "must" {
             guard let y = owner[j - 1], !mentions[y].isLocation else { continue }
             var k = mentions[coordinated(y)[0]].range.lowerBound - 1
+            if k >= 0, tokens[k].key == "the" { k -= 1 }
             if k >= 0, tokens[k].key == "that" { k -= 1 }
             var skipped = 0
             while k >= 0, skipped < 3, owner[k] == nil, !Self.demandVerbs.contains(tokens[k].key),
