@@ -889,6 +889,7 @@ struct Run {
                 holder = x
                 var k = end
                 if k < tokens.count, tokens[k].key == "," { k += 1 }
+                if k < tokens.count, tokens[k].key == "the", owner[k] == nil { k += 1 }
                 if k < tokens.count, let y = owner[k], !mentions[y].isLocation { named = y }
                 let before = mentions[x].range.lowerBound
                 if named == nil, before >= 2, tokens[before - 1].key == ",", let y = owner[before - 2], !mentions[y].isLocation {
@@ -1019,8 +1020,6 @@ struct Run {
             }
         }
         // Names holding a relation.
-        var dictionary = self.dictionary
-        var proposals = self.proposals
         for m in mentions where m.rule == .name && m.range.count >= 2 {
             var first = m.range.lowerBound
             if tokens[first].key == "the" { first += 1 }
@@ -1028,7 +1027,9 @@ struct Run {
             var span: Range<Int>?
             if tokens[first].key == "pro", first + 1 < m.range.upperBound, tokens[first + 1].hyphenBefore {
                 let from = first + 1
-                if let (l, _) = dictionary.matchActor(tokens, at: from), from + l < m.range.upperBound { span = from..<(from + l) }
+                if let l = (1..<(m.range.upperBound - from)).reversed().first(where: { dictionary.matchActor(tokens, at: from, length: $0) != nil }) {
+                    span = from..<(from + l)
+                }
                 else if let (l, _) = dictionary.matchState(tokens, at: from), from + l < m.range.upperBound { span = from..<(from + l) }
             } else {
                 for p in (first + 1)..<m.range.upperBound where tokens[p].hyphenBefore {
@@ -1037,19 +1038,19 @@ struct Run {
                             && extractor.lexicon.triggers[v.trigger].type == .supports
                     } ?? false
                     guard supporting else { continue }
-                    if let (l, _) = dictionary.matchActor(tokens, at: first), first + l == p { span = first..<p }
+                    if dictionary.matchActor(tokens, at: first, length: p - first) != nil { span = first..<p }
                     else if let (l, _) = dictionary.matchState(tokens, at: first), first + l == p { span = first..<p }
                     break
                 }
             }
             guard let span else { continue }
             var holder: ActorID?
-            if let (l, a) = dictionary.matchActor(tokens, at: span.lowerBound), l == span.count { holder = a }
+            if let a = dictionary.matchActor(tokens, at: span.lowerBound, length: span.count) { holder = a }
             else if let (_, e) = dictionary.matchState(tokens, at: span.lowerBound) {
-                holder = dictionary.stateActor(e.code, proposals: &proposals)
+                holder = dictionary.knownStateActor(e.code)
             }
-            // Only actors already known or proposed: a name never proposes a state of its own.
-            guard let holder, holder != m.actor, proposals.count == self.proposals.count else { continue }
+            // Only actors already known: a name never proposes a state of its own.
+            guard let holder, holder != m.actor else { continue }
             let source = Mention(actor: holder, range: span, rule: .name, isLocation: false, kind: kind(of: holder), certainty: 0.9)
             add(source, m, .supports, "name-compound", m.range.lowerBound, m.range)
         }

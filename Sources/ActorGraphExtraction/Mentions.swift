@@ -116,6 +116,12 @@ struct ActorDictionary {
         for entry in entries where keys[entry.words]!.count == 1 || entry.rule == .name {
             byFirst[entry.words[0], default: []].append(entry)
         }
+        // People without a country belong to the country of what they are members of.
+        for actor in graph.actors where actor.country == nil {
+            if let country = actor.memberOf.lazy.compactMap({ m in graph.actors.first { $0.id == m.actor }?.country }).first {
+                countries[actor.id] = country
+            }
+        }
         // Roles: memberOf entries with a role, when one person holds it in that actor.
         var holders: [ActorID: [String: Set<ActorID>]] = [:]
         for actor in graph.actors where actor.kind == .person {
@@ -190,6 +196,18 @@ struct ActorDictionary {
         roleHolders[group]?[role.joined(separator: " ")]
     }
 
+    /// The graph actor named by exactly `length` tokens at `i`, if one is.
+    func matchActor(_ tokens: [Token], at i: Int, length: Int) -> ActorID? {
+        guard length > 0, i + length <= tokens.count, let list = byFirst[tokens[i].key] else { return nil }
+        for entry in list where entry.words.count == length {
+            if entry.words.indices.allSatisfy({ tokens[i + $0].key == entry.words[$0] }),
+               Self.accepts(entry.caseRule, tokens[i..<(i + length)]) {
+                return entry.actor
+            }
+        }
+        return nil
+    }
+
     /// The longest state name, capital or adjective starting at `i`.
     func matchState(_ tokens: [Token], at i: Int) -> (Int, StateEntry)? {
         guard let list = statesByFirst[tokens[i].key] else { return nil }
@@ -203,6 +221,15 @@ struct ActorDictionary {
             }
         }
         return best
+    }
+
+    /// The government actor for a state when the graph (or an earlier proposal) has one; never
+    /// proposes.
+    func knownStateActor(_ code: String) -> ActorID? {
+        if let id = stateActors[code] { return id }
+        if code.hasPrefix("actor:") { return ActorID(String(code.dropFirst(6))) }
+        let governments = graph.actors.filter { $0.country == code && $0.kind == .government }
+        return governments.count == 1 ? governments[0].id : governments.first { $0.memberOf.isEmpty }?.id
     }
 
     /// The government actor for a state: the graph's (named like the state, or its top-level
