@@ -1163,6 +1163,7 @@ struct Run {
 
     static let speakerCues: Set<String> = [
         "said", "says", "say", "told", "stated", "added", "noted", "claimed", "claims", "claim", "quoted",
+        "reported", "reports",
     ]
 
     /// denied > possible > reported > asserted, from cues in the trigger's clause.
@@ -1181,6 +1182,8 @@ struct Run {
         }
         for cue in cueHits where cue.section == "reported" {
             let words = cue.range.map { tokens[$0].key }.joined(separator: " ")
+            // "It should be noted that …" is the writer's own aside.
+            if words == "noted", cue.range.lowerBound > 0, tokens[cue.range.lowerBound - 1].key == "be" { continue }
             // "The envoy of X in Y, Z, said …": the trigger inside the speaker's own phrase is the
             // writer's description, not the speech.
             if cue.range.lowerBound > trigger, Self.speakerCues.contains(words), let m = speakerMention(of: cue),

@@ -205,6 +205,13 @@ func extract2(_ text: String) -> [Candidate] {
         #expect(has(apart, "southland", .supports, "blue-brigades", .asserted))
     }
 
+    @Test func aPartysOwnReportAndTheWritersAsideAreAsserted() {
+        #expect(has(extract2("The office of Omar al-Rashid, the leader of the Red Front, reported that al-Rashid met Jane Doe."),
+                    "omar-al-rashid", .meets, "jane-doe", .asserted))
+        #expect(has(extract2("It should be noted that Southland funds the Blue Brigades."), "southland", .supports, "blue-brigades", .asserted))
+        #expect(has(extract2("It was reported that Southland funds the Blue Brigades."), "southland", .supports, "blue-brigades", .reported))
+    }
+
     @Test func beliefVerbsReport() {
         #expect(has(extract2("Analysts believe Southland funds the Blue Brigades."), "southland", .supports, "blue-brigades", .reported))
     }
