@@ -105,7 +105,8 @@ let package = Package(
         ),
         .testTarget(
             name: "ActorGraphExtractionTests",
-            dependencies: ["ActorGraphExtraction", "ActorGraphFormats", "TestSupport"]
+            dependencies: ["ActorGraphExtraction", "ActorGraphFormats", "TestSupport"],
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "ActorGraphRenderingTests",

@@ -1,9 +1,12 @@
 // actorgraph-eval: scores extraction against gold (run through scripts/eval-extract).
 //
-//   actorgraph-eval [--graph G.yaml] [--plover FILE] [--seed-only] [--verbose] [--no-speed]
+//   actorgraph-eval [--graph G.yaml] [--plover FILE] [--set GOLD.yaml[:ACTORS.yaml]]…
+//                   [--seed-only] [--verbose] [--no-speed]
 //
-// (a) The seed articles with the curated graph as gold and its actors as the dictionary; each
-//     article dated by its document's `published`.
+// (a) Graph sets: a gold graph file whose documents are the articles and whose relations are the
+//     gold, its actors (or ACTORS.yaml's) the dictionary; each article dated by its document's
+//     `published`. The seed articles (--graph), then the held-out fictional articles in
+//     Tests/ActorGraphExtractionTests/Fixtures/heldout (unless --set names others).
 // (b) The PLOVER gold-standard records (read where they are; never copied), each record a
 //     document, its source and target actor texts the dictionary; categories mapped onto our
 //     four types as docs/EXTRACTION.md says.
@@ -31,6 +34,14 @@ let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
 let graphPath = option("--graph") ?? "graphs/iraq-axis-2021-2024.yaml"
 let ploverPath = option("--plover") ?? "../shared/data/plover-gsr/PLOVER_GSR_CAMEO.txt"
 let lexiconPath = option("--lexicon")
+/// `--only ID`: PLOVER records whose id contains ID, with their candidates printed (debugging).
+let onlyRecord = option("--only")
+/// `--set GOLD.yaml[:ACTORS.yaml]`, repeatable: more graph sets (articles + actors + gold).
+var extraSets: [(String, String?)] = []
+while let value = option("--set") {
+    let parts = value.split(separator: ":", maxSplits: 1).map(String.init)
+    extraSets.append((parts[0], parts.count > 1 ? parts[1] : nil))
+}
 
 func fail(_ message: String) -> Never {
     FileHandle.standardError.write(Data((message + "\n").utf8))
@@ -56,41 +67,57 @@ do {
     print("")
 }
 
-// MARK: (a) seed articles
+// MARK: (a) graph sets: the seed articles, the held-out fixture, any --set
 
-var speedText: String?
-var seedGraph: ActorGraph?
-do {
-    let loaded = try GraphFileReader.read(contentsOf: URL(fileURLWithPath: graphPath), displayPath: graphPath)
-    var dictionary = loaded.graph
-    dictionary.relations = []
-    seedGraph = dictionary
-    let extractor = Extractor(graph: dictionary, lexicon: lexicon, gazetteer: gazetteer)
-    var candidates: [Candidate] = []
-    var gold: [GoldRelation] = []
-    var verified = 0, quotes = 0
-    for document in loaded.graph.documents {
-        let url = URL(fileURLWithPath: document.path, relativeTo: loaded.corpusDirectory)
-        guard let data = FileManager.default.contents(atPath: url.path) else { fail("cannot read \(url.path)") }
-        let text = String(decoding: data, as: UTF8.self)
-        if speedText == nil || text.split(separator: " ").count > (speedText!.split(separator: " ").count) { speedText = text }
-        let result = extractor.extract(text: text, document: document.id, date: document.published)
-        let key = TextFolding.quoteKey(text)
-        for c in result.candidates {
-            quotes += 1
-            if key.contains(TextFolding.quoteKey(c.quote)) { verified += 1 }
+/// Scores one graph set: a gold graph whose documents are the articles (read through its
+/// `corpus`) and whose relations are the gold; its actors (or those of `actorsPath`) are the
+/// dictionary, without relations.
+@MainActor func scoreGraphSet(_ title: String, gold goldPath: String, actors actorsPath: String? = nil) -> (ActorGraph, String?) {
+    do {
+        let loaded = try GraphFileReader.read(contentsOf: URL(fileURLWithPath: goldPath), displayPath: goldPath)
+        var dictionary = loaded.graph
+        if let actorsPath {
+            dictionary = try GraphFileReader.read(contentsOf: URL(fileURLWithPath: actorsPath), displayPath: actorsPath).graph
         }
-        candidates += result.candidates
-        for r in loaded.graph.relations where r.evidence.contains(where: { $0.document == document.id }) {
-            gold.append(GoldRelation(document: document.id, source: r.source, target: r.target, type: r.type, modality: r.modality))
+        dictionary.relations = []
+        let extractor = Extractor(graph: dictionary, lexicon: lexicon, gazetteer: gazetteer)
+        var candidates: [Candidate] = []
+        var gold: [GoldRelation] = []
+        var verified = 0, quotes = 0
+        var longest: String?
+        for document in loaded.graph.documents {
+            let url = URL(fileURLWithPath: document.path, relativeTo: loaded.corpusDirectory)
+            guard let data = FileManager.default.contents(atPath: url.path) else { fail("cannot read \(url.path)") }
+            let text = String(decoding: data, as: UTF8.self)
+            if longest == nil || text.split(separator: " ").count > longest!.split(separator: " ").count { longest = text }
+            let result = extractor.extract(text: text, document: document.id, date: document.published)
+            let key = TextFolding.quoteKey(text)
+            for c in result.candidates {
+                quotes += 1
+                if key.contains(TextFolding.quoteKey(c.quote)) { verified += 1 }
+            }
+            candidates += result.candidates
+            for r in loaded.graph.relations where r.evidence.contains(where: { $0.document == document.id }) {
+                gold.append(GoldRelation(document: document.id, source: r.source, target: r.target, type: r.type, modality: r.modality))
+            }
         }
+        let report = EvaluationReport.score(candidates: candidates, gold: gold, known: Set(dictionary.actors.map(\.id)))
+        printReport("\(title) (\(loaded.graph.documents.count) documents, \(Set(gold).count) gold relations, \(candidates.count) candidates)",
+                    report, quotes: (verified, quotes))
+        return (dictionary, longest)
+    } catch let error as DiagnosticsError {
+        fail(error.diagnostics.map(\.description).joined(separator: "\n"))
+    } catch { fail("\(error)") }
+}
+
+let (seedGraph, speedText) = scoreGraphSet("seed articles", gold: graphPath)
+if !seedOnly {
+    let heldout = "Tests/ActorGraphExtractionTests/Fixtures/heldout/gold.yaml"
+    if extraSets.isEmpty, FileManager.default.fileExists(atPath: heldout) {
+        _ = scoreGraphSet("held-out fictional articles", gold: heldout)
     }
-    let report = EvaluationReport.score(candidates: candidates, gold: gold, known: Set(dictionary.actors.map(\.id)))
-    printReport("seed articles (\(loaded.graph.documents.count) documents, \(Set(gold).count) gold relations, \(candidates.count) candidates)",
-                report, quotes: (verified, quotes))
-} catch let error as DiagnosticsError {
-    fail(error.diagnostics.map(\.description).joined(separator: "\n"))
-} catch { fail("\(error)") }
+    for (gold, actors) in extraSets { _ = scoreGraphSet("set \(gold)", gold: gold, actors: actors) }
+}
 
 // MARK: (b) PLOVER gold-standard records
 
@@ -116,6 +143,7 @@ if !seedOnly {
         for record in records {
             guard let text = record["text"] as? String, let id = record["id"] as? String,
                   let event = record["event"] as? String else { continue }
+            if let onlyRecord, !id.contains(onlyRecord) { continue }
             func actors(_ key: String) -> [(ActorNode)] {
                 guard let list = record[key] as? [[String: Any]] else { return [] }
                 return list.compactMap { item in
@@ -152,6 +180,10 @@ if !seedOnly {
             }
             let extractor = Extractor(graph: dictionary, lexicon: lexicon, gazetteer: gazetteer)
             let result = extractor.extract(text: text, document: document, date: PartialDate(year: 2000))
+            if onlyRecord != nil {
+                print("\(id) \(event): \(text)")
+                for c in result.candidates { print("   \(c.source) \(c.type) \(c.target) [\(c.rule)] \(c.modality)") }
+            }
             for var c in result.candidates {
                 quotes += 1
                 if TextFolding.quoteKey(text).contains(TextFolding.quoteKey(c.quote)) { verified += 1 }
@@ -170,7 +202,8 @@ if !seedOnly {
 
 // MARK: (c) speed
 
-if !noSpeed, let text = speedText, let graph = seedGraph {
+if !noSpeed, let text = speedText {
+    let graph = seedGraph
     // A 1,000-word article: the longest seed article cut (or repeated) to 1,000 words.
     var words = text.split(separator: " ", omittingEmptySubsequences: false)
     while words.count < 1000 { words += text.split(separator: " ", omittingEmptySubsequences: false) }

@@ -93,7 +93,7 @@ public struct EvaluationReport: Sendable {
                 if !type.isSymmetric, goldModalities[key(c.document, type, c.target, c.source)] != nil {
                     report.directionErrors += 1
                 }
-                report.falsePositiveKeys.append("\(k)  [\(c.rule)] \(c.label)")
+                report.falsePositiveKeys.append("\(k)  [\(c.rule)] \(c.label)\n      « \(c.quote.prefix(220)) »")
             }
         }
         for (k, modalities) in goldModalities.sorted(by: { $0.key < $1.key }) {

@@ -5,7 +5,13 @@ import Foundation
 /// (Resources/lexicon.txt; format in its header and in docs/EXTRACTION.md).
 public struct Lexicon: Sendable {
     /// How a trigger is used in a sentence.
-    public enum Form: String, Sendable { case verb, noun, place }
+    public enum Form: String, Sendable {
+        case verb, noun, place
+        /// A fixed predicative phrase, not inflected, read like an active verb: "Y, loyal to X".
+        case adjective = "adj"
+        /// A relational noun that names one actor by another: "X's proxy Y", "Y, an ally of X".
+        case role
+    }
 
     /// One trigger: a word or phrase with the relation type it signals.
     public struct Trigger: Sendable {
@@ -15,6 +21,8 @@ public struct Lexicon: Sendable {
         public var words: [String]
         /// Source and target swap ("X visited Y" → Y hosts X).
         public var reverse: Bool
+        /// Both directions ("X's ally Y": each supports the other); role triggers only.
+        public var mutual: Bool = false
         /// The file's line, for messages and the candidate's rule.
         public var line: Int
     }
@@ -103,16 +111,23 @@ public struct Lexicon: Sendable {
             irregular = extra.map(Token.fold)
             parts.removeLast()
         }
-        if words.last == "reverse" { reverse = true; words.removeLast() }
+        var mutual = false
+        while let flag = words.last, flag == "reverse" || flag == "mutual" {
+            if flag == "reverse" { reverse = true } else { mutual = true }
+            words.removeLast()
+        }
         guard words.count >= 2, let form = Form(rawValue: words[0]) else {
-            throw FormatError(file: file, line: line, message: "expected 'verb …', 'noun …' or 'place …'")
+            throw FormatError(file: file, line: line, message: "expected 'verb …', 'noun …', 'adj …', 'role …' or 'place …'")
+        }
+        if mutual && form != .role {
+            throw FormatError(file: file, line: line, message: "'mutual' applies to 'role' triggers only")
         }
         if form == .place && type != .hosts {
             throw FormatError(file: file, line: line, message: "'place' triggers belong in [hosts]")
         }
         let phrase = words.dropFirst().map(Token.fold)
         let index = triggers.count
-        triggers.append(Trigger(type: type, form: form, words: phrase, reverse: reverse, line: line))
+        triggers.append(Trigger(type: type, form: form, words: phrase, reverse: reverse, mutual: mutual, line: line))
         let head = phrase[0], rest = Array(phrase.dropFirst())
         var forms: [(String, Bool, Bool)] = []
         switch form {
@@ -121,9 +136,15 @@ public struct Lexicon: Sendable {
             forms = [(head, false, true), (inflections.third, false, false), (inflections.ing, false, false),
                      (inflections.past, true, false)]
             forms += irregular.map { ($0, true, false) }
-        case .noun:
+            // Final consonant doubled or not ("kidnapped", "targeted"): both spellings.
+            if let doubled = inflections.doubledPast {
+                forms += [(doubled, true, false), (String(doubled.dropLast(2)) + "ing", false, false)]
+            }
+        case .noun, .role:
             forms = [(head, false, true)]
             forms.append((Inflection.plural(head), false, false))
+        case .adjective:
+            forms = [(head, false, true)]
         case .place:
             forms = [(head, false, true), (Inflection.plural(head), false, false)]
         }
@@ -131,8 +152,9 @@ public struct Lexicon: Sendable {
         for (word, participle, base) in forms where seen.insert(word).inserted || participle {
             variants[word, default: []].append(Variant(trigger: index, words: [word] + rest,
                                                        isParticiple: participle, isBase: base))
-            if form == .verb && rest == ["with"] {
-                variants[word, default: []].append(Variant(trigger: index, words: [word], isParticiple: participle,
+            // "clash with" → "X and Y clashed"; "sign an agreement with" → "X and Y signed an agreement".
+            if form == .verb && rest.last == "with" {
+                variants[word, default: []].append(Variant(trigger: index, words: [word] + rest.dropLast(), isParticiple: participle,
                                                            isBase: base, reciprocalOnly: true))
             }
         }
@@ -158,9 +180,9 @@ public struct Lexicon: Sendable {
 enum Inflection {
     static let vowels: Set<Character> = ["a", "e", "i", "o", "u"]
 
-    static func verb(_ lemma: String) -> (third: String, ing: String, past: String) {
+    static func verb(_ lemma: String) -> (third: String, ing: String, past: String, doubledPast: String?) {
         let chars = Array(lemma)
-        guard let last = chars.last else { return (lemma, lemma, lemma) }
+        guard let last = chars.last else { return (lemma, lemma, lemma, nil) }
         let third: String
         if lemma.hasSuffix("s") || lemma.hasSuffix("x") || lemma.hasSuffix("z") || lemma.hasSuffix("ch")
             || lemma.hasSuffix("sh") || lemma.hasSuffix("o") {
@@ -186,7 +208,14 @@ enum Inflection {
             past = lemma + "ed"
             ing = lemma + "ing"
         }
-        return (third, ing, past)
+        // Longer words ending consonant-vowel-consonant double when the last syllable is
+        // stressed ("kidnap" → "kidnapped", "patrol" → "patrolled"); offer that spelling too.
+        var doubledPast: String?
+        if !doubles, chars.count > 4, !vowels.contains(last), !"wxy".contains(last), vowels.contains(chars[chars.count - 2]),
+           !vowels.contains(chars[chars.count - 3]) {
+            doubledPast = lemma + String(last) + "ed"
+        }
+        return (third, ing, past, doubledPast)
     }
 
     static func plural(_ noun: String) -> String {

@@ -13,7 +13,7 @@ public struct ProposedActor: Sendable, Hashable {
 
 /// A place in a sentence that names an actor.
 struct Mention {
-    enum Rule: String { case name, surname, state, capital, adjective, title, pattern, anaphora }
+    enum Rule: String { case name, surname, state, capital, adjective, title, pattern, anaphora, role }
     var actor: ActorID
     /// Token indices within the sentence.
     var range: Range<Int>
@@ -52,6 +52,11 @@ struct ActorDictionary {
     /// The government actor standing for each state, found or proposed.
     var stateActors: [String: ActorID] = [:]
     var stateNames: [String: String] = [:]
+    /// People by the actor they belong to and their role there (folded words joined by spaces):
+    /// "the Iraqi prime minister", "the group's leader". Only roles held by one person.
+    var roleHolders: [ActorID: [String: ActorID]] = [:]
+    /// The words of each actor's names, for anaphora with a head noun ("the front").
+    var nameWords: [ActorID: Set<String>] = [:]
 
     init(graph: ActorGraph, gazetteer: Gazetteer, stopWords: Set<String>) {
         self.graph = graph
@@ -71,6 +76,7 @@ struct ActorDictionary {
         }
         for actor in graph.actors {
             kinds[actor.id] = actor.kind
+            nameWords[actor.id] = Set(([actor.name] + actor.aliases).flatMap { Token.words($0) })
             if let country = actor.country { countries[actor.id] = country }
             for name in [actor.name] + actor.aliases {
                 var words = Token.words(name)
@@ -109,6 +115,35 @@ struct ActorDictionary {
         }
         for entry in entries where keys[entry.words]!.count == 1 || entry.rule == .name {
             byFirst[entry.words[0], default: []].append(entry)
+        }
+        // People without a country belong to the country of what they are members of.
+        for actor in graph.actors where actor.country == nil {
+            if let country = actor.memberOf.lazy.compactMap({ m in graph.actors.first { $0.id == m.actor }?.country }).first {
+                countries[actor.id] = country
+            }
+        }
+        // Roles: memberOf entries with a role, when one person holds it in that actor.
+        var holders: [ActorID: [String: Set<ActorID>]] = [:]
+        for actor in graph.actors where actor.kind == .person {
+            for m in actor.memberOf {
+                guard let role = m.role, !role.isEmpty else { continue }
+                holders[m.actor, default: [:]][Token.words(role).joined(separator: " "), default: []].insert(actor.id)
+            }
+        }
+        for (group, roles) in holders {
+            for (role, people) in roles where people.count == 1 { roleHolders[group, default: [:]][role] = people.first! }
+        }
+        // A government's alias "<Adjective> government" or "<Adjective> authorities" gives it that
+        // adjective ("Dalmoran officials"), for states the gazetteer does not know.
+        for actor in graph.actors where actor.kind == .government {
+            for name in [actor.name] + actor.aliases {
+                let words = Token.words(name)
+                guard words.count == 2, ["government", "authorities", "state"].contains(words[1]),
+                      name.first?.isUppercase == true, !stopWords.contains(words[0]) else { continue }
+                statesByFirst[words[0], default: []].append(
+                    StateEntry(words: [words[0]], code: "actor:" + actor.id.rawValue, isAdjective: true, isCapital: false,
+                               caseRule: .capitalized))
+            }
         }
         for state in gazetteer.states {
             for name in state.names {
@@ -156,6 +191,23 @@ struct ActorDictionary {
         return best
     }
 
+    /// The person holding `role` (folded words) in `group`, if one does.
+    func holder(of group: ActorID, role: [String]) -> ActorID? {
+        roleHolders[group]?[role.joined(separator: " ")]
+    }
+
+    /// The graph actor named by exactly `length` tokens at `i`, if one is.
+    func matchActor(_ tokens: [Token], at i: Int, length: Int) -> ActorID? {
+        guard length > 0, i + length <= tokens.count, let list = byFirst[tokens[i].key] else { return nil }
+        for entry in list where entry.words.count == length {
+            if entry.words.indices.allSatisfy({ tokens[i + $0].key == entry.words[$0] }),
+               Self.accepts(entry.caseRule, tokens[i..<(i + length)]) {
+                return entry.actor
+            }
+        }
+        return nil
+    }
+
     /// The longest state name, capital or adjective starting at `i`.
     func matchState(_ tokens: [Token], at i: Int) -> (Int, StateEntry)? {
         guard let list = statesByFirst[tokens[i].key] else { return nil }
@@ -171,10 +223,20 @@ struct ActorDictionary {
         return best
     }
 
+    /// The government actor for a state when the graph (or an earlier proposal) has one; never
+    /// proposes.
+    func knownStateActor(_ code: String) -> ActorID? {
+        if let id = stateActors[code] { return id }
+        if code.hasPrefix("actor:") { return ActorID(String(code.dropFirst(6))) }
+        let governments = graph.actors.filter { $0.country == code && $0.kind == .government }
+        return governments.count == 1 ? governments[0].id : governments.first { $0.memberOf.isEmpty }?.id
+    }
+
     /// The government actor for a state: the graph's (named like the state, or its top-level
     /// government), else a proposed one.
     mutating func stateActor(_ code: String, proposals: inout [ActorID: ProposedActor]) -> ActorID {
         if let id = stateActors[code] { return id }
+        if code.hasPrefix("actor:") { return ActorID(String(code.dropFirst(6))) }
         let state = gazetteer.state(code: code)
         let nameKeys = Set((state?.names ?? []).flatMap { name -> [String] in
             let k = TextFolding.nameKey(name)

@@ -142,6 +142,14 @@ public enum SentenceSplitter {
         return result
     }
 
+    /// Whether text ends with an initialism such as "U.N." or "U.S.".
+    static func endsWithInitialism(_ text: Substring) -> Bool {
+        let chars = Array(text.suffix(5))
+        guard chars.count >= 4, chars[chars.count - 1] == ".", chars[chars.count - 2].isUppercase,
+              chars[chars.count - 3] == ".", chars[chars.count - 4].isUppercase else { return false }
+        return chars.count == 4 || !chars[chars.count - 5].isLetter
+    }
+
     static func split(_ text: String, _ line: Range<String.Index>, into result: inout [Range<String.Index>]) {
         let units = Array(text[line].utf16)
         guard !units.isEmpty else { return }
@@ -173,7 +181,15 @@ public enum SentenceSplitter {
             var a = lower, b = upper
             while a < b, text[a].isWhitespace { a = text.index(after: a) }
             while b > a, text[text.index(before: b)].isWhitespace { b = text.index(before: b) }
-            if a < b, text[a..<b].contains(where: { $0.isLetter || $0.isNumber }) { result.append(a..<b) }
+            guard a < b, text[a..<b].contains(where: { $0.isLetter || $0.isNumber }) else { continue }
+            // ICU ends a sentence after "U.N." or "U.S." before a capital ("U.N. Security
+            // Council"); an initialism of two or more letters does not end one here.
+            if let last = result.last, last.upperBound <= a, endsWithInitialism(text[last]), text[a].isUppercase,
+               !text[last.upperBound..<a].contains(where: \.isNewline) {
+                result[result.count - 1] = last.lowerBound..<b
+            } else {
+                result.append(a..<b)
+            }
         }
     }
 }
