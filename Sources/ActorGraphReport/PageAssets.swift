@@ -94,10 +94,10 @@ button { font: inherit; cursor: pointer; }
 #ag-drawing svg { width: 100%; height: 100%; display: block; user-select: none; }
 #ag-drawing g.node, #ag-drawing g.edge { cursor: pointer; }
 #ag-drawing g.edge path { stroke-linecap: round; }
-#ag-drawing g.edge:hover path { stroke-width: 3; }
+#ag-drawing g.edge:hover path:not(.ag-hit) { stroke-width: 3; }
 #ag-drawing g.ag-selected polygon, #ag-drawing g.ag-selected ellipse, #ag-drawing g.ag-selected path { stroke: #f59e0b; stroke-width: 4; }
 #ag-drawing svg.ag-dim g.node:not(.ag-onpath), #ag-drawing svg.ag-dim g.edge:not(.ag-onpath) { opacity: .15; }
-#ag-drawing svg g.edge.ag-onpath path { stroke-width: 3.5; }
+#ag-drawing svg g.edge.ag-onpath path:not(.ag-hit) { stroke-width: 3.5; }
 #ag-drawing svg g.node.ag-onpath polygon, #ag-drawing svg g.node.ag-onpath ellipse { stroke-width: 3; }
 #ag-timeline { border-top: 1px solid #e5e7eb; background: #fff; padding: .3rem .6rem; overflow-x: auto; max-height: 11rem; }
 #ag-timeline .ag-tl-month { cursor: pointer; }
@@ -248,6 +248,14 @@ button { font: inherit; cursor: pointer; }
     vb = Object.assign({}, vb0);
     for (const g of svg.querySelectorAll('g.node')) if (actorsById.has(g.id)) nodeEls.set(g.id, g);
     for (const g of svg.querySelectorAll('g.edge')) {
+      // A wide transparent copy of each edge's line, so that a thin edge is easy to click.
+      const line = g.querySelector('path');
+      if (line && !g.querySelector('.ag-hit')) {
+        const hit = line.cloneNode(false);
+        hit.setAttribute('class', 'ag-hit'); hit.setAttribute('stroke', 'transparent'); hit.setAttribute('stroke-width', '10');
+        hit.setAttribute('fill', 'none'); hit.removeAttribute('stroke-dasharray');
+        line.parentNode.insertBefore(hit, line);
+      }
       if (relById.has(g.id)) edgeEls.set(g.id, g);
       else if (g.id.indexOf('member:') === 0) {
         const parts = g.id.split(':'); const k = Number(parts.pop()); const who = parts.slice(1).join(':');

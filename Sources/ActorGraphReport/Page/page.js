@@ -112,6 +112,14 @@
     vb = Object.assign({}, vb0);
     for (const g of svg.querySelectorAll('g.node')) if (actorsById.has(g.id)) nodeEls.set(g.id, g);
     for (const g of svg.querySelectorAll('g.edge')) {
+      // A wide transparent copy of each edge's line, so that a thin edge is easy to click.
+      const line = g.querySelector('path');
+      if (line && !g.querySelector('.ag-hit')) {
+        const hit = line.cloneNode(false);
+        hit.setAttribute('class', 'ag-hit'); hit.setAttribute('stroke', 'transparent'); hit.setAttribute('stroke-width', '10');
+        hit.setAttribute('fill', 'none'); hit.removeAttribute('stroke-dasharray');
+        line.parentNode.insertBefore(hit, line);
+      }
       if (relById.has(g.id)) edgeEls.set(g.id, g);
       else if (g.id.indexOf('member:') === 0) {
         const parts = g.id.split(':'); const k = Number(parts.pop()); const who = parts.slice(1).join(':');
