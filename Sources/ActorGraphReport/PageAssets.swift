@@ -64,6 +64,7 @@ enum PageAssets {
 </script>
 </body>
 </html>
+
 """#
 
     static let css = #"""
@@ -131,6 +132,7 @@ button { font: inherit; cursor: pointer; }
 .ag-article mark { background: #fde68a; }
 .ag-article p { white-space: pre-wrap; unicode-bidi: plaintext; }
 .ag-decide { display: flex; gap: .4rem; align-items: center; flex-wrap: wrap; margin-top: .4rem; }
+
 """#
 
     static let js = #"""
@@ -808,5 +810,6 @@ button { font: inherit; cursor: pointer; }
   installLive();
   document.documentElement.setAttribute('data-ready', 'true');
 })();
+
 """#
 }
