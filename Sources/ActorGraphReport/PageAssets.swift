@@ -111,7 +111,7 @@ button { font: inherit; cursor: pointer; }
 .ag-sub { color: #4b5563; margin: .2rem 0 .6rem; }
 .ag-rel-list { list-style: none; padding: 0; margin: 0; }
 .ag-rel { border-top: 1px solid #f3f4f6; padding: .45rem 0; }
-.ag-rel-head { font-weight: 600; }
+.ag-rel-head { font-weight: 600; overflow-wrap: anywhere; }
 .ag-rel-meta { color: #4b5563; font-size: .85rem; }
 .ag-hidden-note { color: #9ca3af; }
 .ag-actor-link { border: 0; background: none; padding: 0; color: #1d4ed8; font-weight: 600; text-align: start; }
@@ -121,7 +121,7 @@ button { font: inherit; cursor: pointer; }
 .ag-quote { margin: .3rem 0 0 .2rem; padding: .2rem .6rem; border-inline-start: 3px solid #d1d5db; color: #1f2937; unicode-bidi: plaintext; white-space: pre-wrap; }
 .ag-cite { display: block; margin: .1rem 0 0 .8rem; color: #6b7280; font-size: .8rem; font-style: normal; unicode-bidi: plaintext; }
 .ag-hops { padding-left: 1.2rem; }
-.ag-hop-head { font-weight: 600; margin-top: .3rem; }
+.ag-hop-head { font-weight: 600; margin-top: .3rem; overflow-wrap: anywhere; }
 .ag-error { color: #b91c1c; }
 .ag-none { color: #6b7280; }
 .ag-table { border-collapse: collapse; font-size: .85rem; } .ag-table td, .ag-table th { padding: .1rem .4rem; text-align: start; }
