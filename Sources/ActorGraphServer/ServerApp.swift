@@ -48,6 +48,8 @@ public enum ServerApp {
                            ready: @escaping @Sendable (String) -> Void) async throws {
         let app = Application(
             responder: Responder(handler: handler),
+            // A connection idle for 30 s is closed (slow or abandoned clients hold nothing).
+            server: .http1(configuration: .init(idleTimeout: .seconds(30))),
             configuration: .init(address: .hostname(host, port: port), serverName: "actorgraph"),
             onServerRunning: { channel in
                 let bound = channel.localAddress?.port ?? port

@@ -200,10 +200,12 @@
     $('ag-status').setAttribute('data-visible-relations', String(view.relations.size));
     drawTimelineMarker();
   }
+  let redraw = null;
   function update() {
     computeView();
     paint();
-    if (data.live) requestDrawing();
+    // Live: the server draws the view again; a burst of changes (the slider) asks once.
+    if (data.live) { clearTimeout(redraw); redraw = setTimeout(requestDrawing, 120); }
     if (state.selected) selectActor(state.selected, false, true);
   }
 
