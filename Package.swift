@@ -7,10 +7,12 @@ let package = Package(
         .library(name: "ActorGraphCore", targets: ["ActorGraphCore"]),
         .library(name: "ActorGraphFormats", targets: ["ActorGraphFormats"]),
         .library(name: "ActorGraphRendering", targets: ["ActorGraphRendering"]),
+        .library(name: "ActorGraphExtraction", targets: ["ActorGraphExtraction"]),
         .executable(name: "actorgraph", targets: ["actorgraph"]),
         .executable(name: "actorgraph-bench", targets: ["ActorGraphBench"]),
         .executable(name: "actorgraph-example", targets: ["ActorGraphExample"]),
         .executable(name: "actorgraph-server", targets: ["actorgraph-server"]),
+        .executable(name: "actorgraph-eval", targets: ["ActorGraphEval"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -25,11 +27,14 @@ let package = Package(
         .target(name: "ActorGraphCore"),
 
         // Readers and writers (YAML/JSON graph files, CSV tables, DOT text).
-        // Pure Swift: builds on a machine without Graphviz.
+        // Builds on a machine without Graphviz (it needs only the system zlib).
         .target(
             name: "ActorGraphFormats",
-            dependencies: ["ActorGraphCore", .product(name: "Yams", package: "Yams")]
+            dependencies: ["ActorGraphCore", "CZlib", .product(name: "Yams", package: "Yams")]
         ),
+
+        // The system zlib (Debian: zlib1g-dev), to inflate GDELT's .zip files as a stream.
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
 
         // The installed Graphviz C library (Debian: libgraphviz-dev).
         .systemLibrary(
@@ -42,6 +47,15 @@ let package = Package(
         .target(
             name: "ActorGraphRendering",
             dependencies: ["ActorGraphCore", "ActorGraphFormats", "CGraphviz"]
+        ),
+
+        // Text → candidate relations: sentences (ICU through Foundation's _FoundationICU), actor
+        // mentions, a trigger lexicon and a gazetteer (data files in Resources/), modality, dates.
+        .target(
+            name: "ActorGraphExtraction",
+            dependencies: ["ActorGraphCore", "ActorGraphFormats"],
+            resources: [.copy("Resources")],
+            linkerSettings: [.linkedLibrary("_FoundationICU")]
         ),
 
         // The interactive report (one self-contained HTML page), the views the page asks for,
@@ -57,7 +71,7 @@ let package = Package(
         // `actorgraph` executable does not link (or wait for) SwiftNIO and Hummingbird.
         .target(
             name: "ActorGraphServer",
-            dependencies: ["ActorGraphReport", .product(name: "Hummingbird", package: "hummingbird")]
+            dependencies: ["ActorGraphReport", "ActorGraphExtraction", .product(name: "Hummingbird", package: "hummingbird")]
         ),
         .executableTarget(
             name: "actorgraph-server",
@@ -71,7 +85,7 @@ let package = Package(
         .executableTarget(
             name: "actorgraph",
             dependencies: [
-                "ActorGraphCore", "ActorGraphFormats", "ActorGraphRendering", "ActorGraphReport",
+                "ActorGraphCore", "ActorGraphFormats", "ActorGraphRendering", "ActorGraphExtraction", "ActorGraphReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -93,6 +107,12 @@ let package = Package(
             path: "Examples/actorgraph-example"
         ),
 
+        // Scores extraction against gold (scripts/eval-extract): the seed graph and PLOVER records.
+        .executableTarget(
+            name: "ActorGraphEval",
+            dependencies: ["ActorGraphCore", "ActorGraphFormats", "ActorGraphExtraction"]
+        ),
+
         // Tests
         .target(
             name: "TestSupport",
@@ -108,6 +128,10 @@ let package = Package(
             name: "ActorGraphFormatsTests",
             dependencies: ["ActorGraphFormats", "TestSupport"],
             exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "ActorGraphExtractionTests",
+            dependencies: ["ActorGraphExtraction", "ActorGraphFormats", "TestSupport"]
         ),
         .testTarget(
             name: "ActorGraphRenderingTests",

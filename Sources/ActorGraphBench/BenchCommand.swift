@@ -161,7 +161,7 @@ struct DrawingLoop: ParsableCommand {
 /// operation with its median time over `repeats` (one run for operations over 15 s).
 struct Analysis: ParsableCommand {
     @Argument var file: String
-    @Option(help: "Comma-separated: load, degree, bc_dir, bc_undir, bc_dir_2t, bc_undir_2t, bc_sample_dir, bc_sample_undir, pagerank, sp_bfs, louvain, cc_weak, cc_strong")
+    @Option(help: "Comma-separated: load, degree, bc_dir, bc_undir, bc_dir_2t, bc_undir_2t, bc_sample_dir, bc_sample_undir, closeness, harmonic (and _2t), pagerank, sp_bfs, louvain, cc_weak, cc_strong")
     var ops: String
     @Option var repeats = 3
     @Option(help: "Sources for the bc_sample ops.") var samples = 1000
@@ -211,6 +211,15 @@ struct Analysis: ParsableCommand {
                 var options = BetweennessOptions(normalized: true, sampleSize: samples)
                 options.singleThreaded = !op.hasSuffix("_2t")
                 timed(op) { _ = g.betweennessCentrality(options: options) }
+            case "closeness", "closeness_2t", "harmonic", "harmonic_2t":
+                // Unweighted, on the undirected view, as the peers (scripts/benchmarks/peers.py).
+                let g = try undirectedGraph()
+                let parallel = op.hasSuffix("_2t")
+                if op.hasPrefix("closeness") {
+                    timed(op) { _ = g.closenessCentrality(parallel: parallel) }
+                } else {
+                    timed(op) { _ = g.harmonicCentrality(parallel: parallel) }
+                }
             case "pagerank":
                 let g = try directedGraph()
                 timed(op) { _ = g.pageRank() }

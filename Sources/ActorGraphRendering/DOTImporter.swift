@@ -14,8 +14,27 @@ public enum DOTImporter {
     /// - Throws: `DiagnosticsError` (ActorGraphFormats) for a syntax error (with its line, as Graphviz reports it) or
     ///   values that cannot be mapped or are invalid (an unknown type, an invalid date, an unknown
     ///   `memberOf` actor…), each at the line of its node or edge.
-    public static func graph(fromDOT text: String, file: String) throws -> LoadedGraph {
-        try DOTReader.graph(from: data(fromDOT: text, file: file), file: file)
+    public static func graph(fromDOT text: String, file: String, options: ImportOptions = ImportOptions()) throws -> LoadedGraph {
+        try DOTReader.graph(from: data(fromDOT: text, file: file), file: file, options: options)
+    }
+
+    /// Decodes DOT bytes as the file's `charset` says (UTF-8 by default; `latin1`, `latin-1`,
+    /// `l1`, `iso-8859-1` and `ISO_8859-1` as Latin-1), then parses and maps them. Bytes that are
+    /// not UTF-8 in a file that names no charset are read as Latin-1, with a warning.
+    public static func graph(fromDOT bytes: [UInt8], file: String, options: ImportOptions = ImportOptions()) throws -> LoadedGraph {
+        let (text, warning) = decode(bytes)
+        var loaded = try graph(fromDOT: text, file: file, options: options)
+        if let warning { loaded.warnings.insert(Diagnostic(file: file, severity: .warning, message: warning), at: 0) }
+        return loaded
+    }
+
+    /// The text of DOT bytes, and a warning when a guess was made.
+    static func decode(_ bytes: [UInt8]) -> (String, String?) {
+        let head = String(decoding: bytes.prefix(4096), as: UTF8.self).lowercased()
+        let latin1 = head.range(of: #"charset\s*=\s*"?(latin-?1|l1|iso[-_]?8859-1)"#, options: .regularExpression) != nil
+        if !latin1, let text = String(validating: bytes, as: UTF8.self) { return (text, nil) }
+        let text = String(String.UnicodeScalarView(bytes.map { Unicode.Scalar($0) }))
+        return (text, latin1 ? nil : "the file is not UTF-8 and names no charset; read as Latin-1")
     }
 
     /// What cgraph read from `text`: nodes, edges and attributes with their lines.

@@ -1,4 +1,5 @@
 import ActorGraphCore
+import ActorGraphExtraction
 import ActorGraphFormats
 import Foundation
 import Synchronization
@@ -7,8 +8,10 @@ import Synchronization
 /// (docs/DECISIONS.md, "Reviewing candidates in serve"): a graph file whose relations are the
 /// candidates, each with its evidence quote and document. A relation's review state lives in its
 /// `notes` as the extraction's one-line record, `candidate; confidence 0.8; rule …; status
-/// pending; …`; a decision sets `status` (and `reviewedAt`), an edit changes the relation's type,
-/// direction or modality, and the file is written again atomically (temporary file, rename).
+/// pending; …` (read and written by ActorGraphExtraction's `CandidateInfo`); a decision sets
+/// `status` (and `reviewedAt`, `reviewer`), an edit changes the relation's type, direction or
+/// modality, and the file is written again atomically (temporary file, rename). Relations whose
+/// notes are not such a record get a minimal one (`candidate; status …; reviewedAt …`).
 public final class CandidateReview: Sendable {
     public enum Status: String, Sendable, Codable, CaseIterable { case pending, accepted, rejected }
 
@@ -103,8 +106,16 @@ public final class CandidateReview: Sendable {
                 status = .accepted
             }
             let stamp = ISO8601DateFormatter().string(from: now)
-            r.notes = Self.notes(r.notes, status: status, reviewedAt: stamp, reviewer: decision.reviewer,
-                                 edited: decision.decision == .edit)
+            if var info = CandidateInfo(notes: r.notes) {
+                // The extraction's own record (ActorGraphExtraction), written by its own code.
+                info.status = CandidateStatus(rawValue: status.rawValue) ?? .pending
+                info.reviewedAt = stamp
+                if let reviewer = decision.reviewer { info.reviewer = reviewer }
+                r.notes = info.notes
+            } else {
+                r.notes = Self.notes(r.notes, status: status, reviewedAt: stamp, reviewer: decision.reviewer,
+                                     edited: decision.decision == .edit)
+            }
             graph.relations[i] = r
             let syntax: GraphFileWriter.Syntax = url.pathExtension.lowercased() == "json" ? .json : .yaml
             try AtomicFile.write(GraphFileWriter.text(for: graph, syntax: syntax), to: url)

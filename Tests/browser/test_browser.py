@@ -437,7 +437,7 @@ def test_serve_review_session_writes_the_file(browser, server):
     assert "status accepted" in rel["c1"]["notes"] and "confidence 0.8" in rel["c1"]["notes"]
     assert "status rejected" in rel["c2"]["notes"]
     assert rel["c3"]["type"] == "opposes" and rel["c3"]["source"] == "iraq-gov" and rel["c3"]["target"] == "hamas"
-    assert "edited yes" in rel["c3"]["notes"] and rel["c3"]["notes"].endswith("comment keep; this")
+    assert "status accepted" in rel["c3"]["notes"] and rel["c3"]["notes"].endswith("comment keep; this")
     assert "reviewedAt" in text
 
 

@@ -8,11 +8,13 @@ Operations and their semantics match `actorgraph-bench analysis` (scripts/bench/
   degree       degree centrality
   bc_dir       exact betweenness, directed (normalized);   bc_undir: undirected
   bc_sample_*  betweenness from 1,000 sampled sources
+  closeness    closeness of every node (Wasserman-Faust for disconnected graphs), undirected,
+               unweighted;   harmonic: harmonic centrality, undirected, unweighted
   pagerank     PageRank, alpha 0.85, tol 1e-6, directed
   sp_bfs       1,000 seeded single-pair shortest paths, directed, unweighted
   louvain      Louvain on the undirected view, unweighted (modularity printed too)
   cc_weak, cc_strong   components of the directed graph
-networkx's O(V·E) operations at 10,000+ nodes are estimated from 100 sampled sources (marked
+networkx's O(V·E) operations at 10,000+ nodes are estimated from 100 sampled sources or nodes (marked
 "estimated": true), as ../shared/research/perf-anchors.md did.
 
 Usage: peers.py TOOL FILE OPS [REPEATS]     TOOL: networkx | igraph | networkit
@@ -85,6 +87,18 @@ if tool == "networkx":
             start = time.perf_counter()
             nx.betweenness_centrality(h, k=k, seed=1)
             emit(op, (time.perf_counter() - start) * 1000 / k, 1, estimated=True)
+        elif op in ("closeness", "harmonic"):
+            def run(sample):
+                if op == "closeness":
+                    return [nx.closeness_centrality(u, x) for x in sample]
+                return nx.harmonic_centrality(u, nbunch=sample)
+            if n > 5000:
+                sample = random.Random(1).sample(list(u), 100)
+                start = time.perf_counter()
+                run(sample)
+                emit(op, (time.perf_counter() - start) * n / len(sample), 1, estimated=True)
+            else:
+                timed(op, lambda: run(list(u)))
         elif op == "pagerank":
             timed(op, lambda: nx.pagerank(g, alpha=0.85, tol=1e-6, weight=None))
         elif op == "sp_bfs":
@@ -130,6 +144,10 @@ elif tool == "igraph":
             sources = random.Random(1).sample(range(n), 1000)
             h = g if op == "bc_sample_dir" else u
             timed(op, lambda: h.betweenness(sources=sources, directed=(op == "bc_sample_dir")))
+        elif op == "closeness":
+            timed(op, lambda: u.closeness())
+        elif op == "harmonic":
+            timed(op, lambda: u.harmonic_centrality())
         elif op == "pagerank":
             timed(op, lambda: g.pagerank(damping=0.85, directed=True))
         elif op == "sp_bfs":
@@ -170,6 +188,10 @@ elif tool.startswith("networkit"):
         elif op in ("bc_sample_dir", "bc_sample_undir"):
             h = plain if op == "bc_sample_dir" else u
             timed(op, lambda: nk.centrality.EstimateBetweenness(h, 1000, normalized=True, parallel=threads > 1).run().scores())
+        elif op == "closeness":
+            timed(op, lambda: nk.centrality.Closeness(u, True, nk.centrality.ClosenessVariant.GENERALIZED).run().scores())
+        elif op == "harmonic":
+            timed(op, lambda: nk.centrality.HarmonicCloseness(u, normalized=False).run().scores())
         elif op == "pagerank":
             def pr():
                 p = nk.centrality.PageRank(plain, damp=0.85, tol=1e-6)

@@ -75,24 +75,27 @@ public enum WeightRule: String, Sendable, CaseIterable {
         return nil
     }
 
-    /// Builds the analysis graph of a view: nodes `ids` (with their `index`), edges from the
-    /// relations at `kept`. Self-loops and relations touching actors outside the view are skipped.
+    /// Builds the analysis graph of a view: nodes `ids`; the relations at `kept`, whose endpoints
+    /// stand at `sources[r]` and `targets[r]` among the graph's actors, and `nodeOf` maps those
+    /// positions to nodes. Self-loops and relations touching actors outside the view are skipped.
     ///
     /// - Complexity: O(A + R) time and space.
-    init(nodeIDs ids: [ActorID], index: [ActorID: Int32], relations: [Relation], kept: [Int32],
-         mode: DirectionMode, weights: WeightRule) {
+    init(nodeIDs ids: [ActorID], nodeOf: [Int32], sources: [Int32], targets: [Int32], relations: [Relation],
+         kept: [Int32], mode: DirectionMode, weights: WeightRule) {
         var arcs: [Arc] = []
         arcs.reserveCapacity(kept.count * 2)
         for r in kept {
-            let relation = relations[Int(r)]
-            guard let s = index[relation.source], let t = index[relation.target], s != t else { continue }
+            let sp = sources[Int(r)], tp = targets[Int(r)]
+            guard sp >= 0, tp >= 0 else { continue }
+            let s = nodeOf[Int(sp)], t = nodeOf[Int(tp)]
+            guard s >= 0, t >= 0, s != t else { continue }
             let w: Double
             switch weights {
             case .unit, .count: w = 1
-            case .field: w = relation.weight ?? 1
+            case .field: w = relations[Int(r)].weight ?? 1
             }
             arcs.append(Arc(source: s, target: t, weight: w, relation: r))
-            if mode == .undirected || relation.type.isSymmetric {
+            if mode == .undirected || relations[Int(r)].type.isSymmetric {
                 arcs.append(Arc(source: t, target: s, weight: w, relation: r))
             }
         }
@@ -140,7 +143,8 @@ public enum WeightRule: String, Sendable, CaseIterable {
         var offsets = [Int32](repeating: 0, count: n + 1)
         var targets: [Int32] = []
         var weights: [Double] = []
-        var relationLists: [[Int32]] = []
+        // The entry each arc (in sorted order) merged into: relations are listed per entry after.
+        var entryOf = trackRelations ? [Int32](repeating: 0, count: arcs.count) : []
         targets.reserveCapacity(arcs.count)
         weights.reserveCapacity(arcs.count)
         var seenAt = [Int32](repeating: -1, count: n)
@@ -157,12 +161,12 @@ public enum WeightRule: String, Sendable, CaseIterable {
                     case .keepLast: weights[at] = arc.weight
                     case .sum: weights[at] += arc.weight
                     }
-                    if trackRelations { relationLists[at].append(arc.relation) }
+                    if trackRelations { entryOf[k] = Int32(at) }
                 } else {
                     seenAt[v] = Int32(targets.count)
                     targets.append(arc.target)
                     weights.append(arc.weight)
-                    if trackRelations { relationLists.append([arc.relation]) }
+                    if trackRelations { entryOf[k] = Int32(targets.count - 1) }
                 }
             }
             offsets[u + 1] = Int32(targets.count)
@@ -175,12 +179,16 @@ public enum WeightRule: String, Sendable, CaseIterable {
         outWeights = weights
         isWeighted = weighted
         if trackRelations {
-            var ro = [Int32](repeating: 0, count: relationLists.count + 1)
-            var ri: [Int32] = []
-            ri.reserveCapacity(relationLists.reduce(0) { $0 + $1.count })
-            for (k, list) in relationLists.enumerated() {
-                ri.append(contentsOf: list)
-                ro[k + 1] = Int32(ri.count)
+            // Counting sort of the arcs by entry, keeping their order: O(E).
+            var ro = [Int32](repeating: 0, count: targets.count + 1)
+            for e in entryOf { ro[Int(e) + 1] += 1 }
+            for e in 0..<targets.count { ro[e + 1] += ro[e] }
+            var ri = [Int32](repeating: 0, count: arcs.count)
+            var next = ro
+            for k in 0..<arcs.count {
+                let e = Int(entryOf[k])
+                ri[Int(next[e])] = arcs[Int(order[k])].relation
+                next[e] += 1
             }
             relationOffsets = ro
             relationIndices = ri

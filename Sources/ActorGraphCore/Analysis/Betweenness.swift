@@ -59,15 +59,19 @@ extension AnalysisGraph {
         let endpoints = options.endpoints
         let graph = self
         let sourceList = sources
+        // Breadth-first: run on a copy numbered by decreasing degree (the nodes most searches touch
+        // share cache lines); sums are kept in that numbering and mapped back below.
+        let relabeled = weighted ? nil : RelabeledAdjacency(byDegreeOf: self)
         forEachChunk(chunkCount, parallel: !options.singleThreaded) { chunk in
             let lo = sourceList.count * chunk / chunkCount, hi = sourceList.count * (chunk + 1) / chunkCount
-            var work = BrandesWorkspace(n: n)
+            var work = BrandesWorkspace(n: n, arcs: graph.outTargets.count)
             let bc = partial.base + chunk * n
             for i in lo..<hi {
-                if weighted {
-                    graph.brandesDijkstra(source: Int(sourceList[i]), work: &work, bc: bc, endpoints: endpoints)
+                if let relabeled {
+                    brandesBFS(source: Int(relabeled.newIndex[Int(sourceList[i])]), offsets: relabeled.offsets,
+                               targets: relabeled.targets, work: &work, bc: bc, endpoints: endpoints)
                 } else {
-                    graph.brandesBFS(source: Int(sourceList[i]), work: &work, bc: bc, endpoints: endpoints)
+                    graph.brandesDijkstra(source: Int(sourceList[i]), work: &work, bc: bc, endpoints: endpoints)
                 }
                 if let progress {
                     let d = done.add(1, ordering: .relaxed).newValue
@@ -78,7 +82,11 @@ extension AnalysisGraph {
         var result = [Double](repeating: 0, count: n)
         for chunk in 0..<chunkCount {
             let bc = partial.base + chunk * n
-            for v in 0..<n { result[v] += bc[v] }
+            if let relabeled {
+                for v in 0..<n { result[v] += bc[Int(relabeled.newIndex[v])] }
+            } else {
+                for v in 0..<n { result[v] += bc[v] }
+            }
         }
         // networkx's _rescale.
         var scale: Double?
@@ -107,64 +115,32 @@ struct BrandesWorkspace {
     var delta: [Double]
     var order: [Int32]
     var heap: MinHeap
+    /// Breadth-first step only: the shortest-path DAG's edges as the forward pass meets them
+    /// (successor w of each node, grouped by node in BFS order), where each node's group ends
+    /// (`dagEnd[i]` for the node at BFS position i), and (1 + δ(w))/σ(w) of each finished node.
+    var dag: [Int32]
+    var dagEnd: [Int32]
+    var coefficient: [Double]
+    /// Breadth-first distances (`max`: not reached), in one byte when the search is shallow enough.
+    var level8: [UInt8]
+    var level32: [UInt32]
 
-    init(n: Int) {
+    init(n: Int, arcs: Int) {
         distance = [Int32](repeating: -1, count: n)
         weightedDistance = [Double](repeating: .infinity, count: n)
         sigma = [Double](repeating: 0, count: n)
         delta = [Double](repeating: 0, count: n)
-        order = [Int32](repeating: 0, count: n)
+        order = [Int32](repeating: 0, count: n + 1)  // + 1: the breadth-first step writes one past the end
         heap = MinHeap(capacity: n)
+        dag = [Int32](repeating: 0, count: max(arcs, 1))
+        dagEnd = [Int32](repeating: 0, count: n)
+        coefficient = [Double](repeating: 0, count: n)
+        level8 = [UInt8](repeating: .max, count: n)
+        level32 = [UInt32](repeating: .max, count: n)
     }
 }
 
 extension AnalysisGraph {
-    /// One breadth-first Brandes step from `s`, adding dependencies into `bc`.
-    func brandesBFS(source s: Int, work: inout BrandesWorkspace, bc: UnsafeMutablePointer<Double>, endpoints: Bool) {
-        outOffsets.withUnsafeBufferPointer { outOff in
-        outTargets.withUnsafeBufferPointer { outT in
-        inOffsets.withUnsafeBufferPointer { inOff in
-        inSources.withUnsafeBufferPointer { inS in
-        work.distance.withUnsafeMutableBufferPointer { dist in
-        work.sigma.withUnsafeMutableBufferPointer { sigma in
-        work.delta.withUnsafeMutableBufferPointer { delta in
-        work.order.withUnsafeMutableBufferPointer { order in
-            var head = 0, tail = 0
-            order[tail] = Int32(s); tail += 1
-            dist[s] = 0
-            sigma[s] = 1
-            while head < tail {
-                let v = Int(order[head]); head += 1
-                let next = dist[v] + 1
-                let sv = sigma[v]
-                for k in Int(outOff[v])..<Int(outOff[v + 1]) {
-                    let w = Int(outT[k])
-                    if dist[w] < 0 {
-                        dist[w] = next
-                        order[tail] = Int32(w); tail += 1
-                    }
-                    if dist[w] == next { sigma[w] += sv }
-                }
-            }
-            if endpoints { bc[s] += Double(tail - 1) }
-            var i = tail - 1
-            while i > 0 {
-                let w = Int(order[i]); i -= 1
-                let coefficient = (1 + delta[w]) / sigma[w]
-                let previous = dist[w] - 1
-                for k in Int(inOff[w])..<Int(inOff[w + 1]) {
-                    let v = Int(inS[k])
-                    if dist[v] == previous { delta[v] += sigma[v] * coefficient }
-                }
-                bc[w] += endpoints ? delta[w] + 1 : delta[w]
-            }
-            for j in 0..<tail {
-                let v = Int(order[j])
-                dist[v] = -1; sigma[v] = 0; delta[v] = 0
-            }
-        }}}}}}}}
-    }
-
     /// One Dijkstra Brandes step from `s` (edge weights as lengths).
     func brandesDijkstra(source s: Int, work: inout BrandesWorkspace, bc: UnsafeMutablePointer<Double>, endpoints: Bool) {
         var tail = 0

@@ -55,14 +55,14 @@ public struct SignRule: Sendable, Hashable {
     public init(_ view: GraphView, signs: SignRule = SignRule()) {
         let graph = view.graph
         self.graph = graph
-        let index = view.index
         actors = view.actors
         var byPair: [UInt64: Int] = [:]
         var dyads: [SignedDyad] = []
         for r in view.kept {
             let relation = graph.relations[Int(r)]
             let sign = signs.sign(of: relation.type)
-            guard sign != 0, let s = index[relation.source], let t = index[relation.target], s != t else { continue }
+            let (s, t) = view.nodes(ofRelation: r)
+            guard sign != 0, s >= 0, t >= 0, s != t else { continue }
             let (a, b) = s < t ? (s, t) : (t, s)
             let key = UInt64(UInt32(a)) << 32 | UInt64(UInt32(b))
             let d = byPair[key] ?? { byPair[key] = dyads.count; dyads.append(SignedDyad(a: a, b: b, positive: [], negative: [])); return dyads.count - 1 }()

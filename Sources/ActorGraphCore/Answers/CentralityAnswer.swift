@@ -92,9 +92,40 @@ public struct CentralityScores: Sendable {
         Dictionary(uniqueKeysWithValues: zip(actors, values))
     }
 
-    /// Indices of `values` in ranking order: highest first, ties by actor id.
-    static func order(_ values: [Double], _ actors: [ActorID]) -> [Int] {
-        Array(0..<values.count).sorted { values[$0] != values[$1] ? values[$0] > values[$1] : actors[$0] < actors[$1] }
+    /// Indices of `values` in ranking order: highest first, ties by actor id; only the first
+    /// `limit` when given (a bounded heap: O(n log k) instead of a full sort).
+    static func order(_ values: [Double], _ actors: [ActorID], limit: Int? = nil) -> [Int] {
+        let before = { (a: Int, b: Int) in values[a] != values[b] ? values[a] > values[b] : actors[a] < actors[b] }
+        guard let k = limit, k > 0, k < values.count / 4 else {
+            let all = Array(0..<values.count).sorted(by: before)
+            return limit.map { Array(all.prefix($0)) } ?? all
+        }
+        // A heap of the k best so far, worst on top.
+        var heap: [Int] = []
+        heap.reserveCapacity(k)
+        func siftDown(_ start: Int) {
+            var i = start
+            while true {
+                let l = 2 * i + 1, r = l + 1
+                var worst = i
+                if l < heap.count, before(heap[worst], heap[l]) { worst = l }
+                if r < heap.count, before(heap[worst], heap[r]) { worst = r }
+                if worst == i { return }
+                heap.swapAt(i, worst)
+                i = worst
+            }
+        }
+        for v in values.indices {
+            if heap.count < k {
+                heap.append(v)
+                var i = heap.count - 1
+                while i > 0, before(heap[(i - 1) / 2], heap[i]) { heap.swapAt(i, (i - 1) / 2); i = (i - 1) / 2 }
+            } else if before(v, heap[0]) {
+                heap[0] = v
+                siftDown(0)
+            }
+        }
+        return heap.sorted(by: before)
     }
 }
 
@@ -170,9 +201,9 @@ extension GraphView {
     /// (a self-relation counts once). O(V + R).
     func relationCounts(of type: RelationType) -> [Double] {
         var counts = [Double](repeating: 0, count: actorCount)
-        for r in kept {
-            let relation = graph.relations[Int(r)]
-            guard relation.type == type, let s = index[relation.source], let t = index[relation.target] else { continue }
+        for r in kept where graph.relations[Int(r)].type == type {
+            let (s, t) = nodes(ofRelation: r)
+            guard s >= 0, t >= 0 else { continue }
             counts[Int(s)] += 1
             if t != s { counts[Int(t)] += 1 }
         }
@@ -214,13 +245,10 @@ public struct CentralityReport: Sendable, Codable {
         actors = view.actorCount
         edges = view.edgeCount
         measures = scores.map(\.measure)
-        var order = CentralityScores.order(scores[0].values, scores[0].actors)
-        if top > 0 { order = Array(order.prefix(top)) }
-        let nodes = view.graph.actorsByID
+        let order = CentralityScores.order(scores[0].values, scores[0].actors, limit: top > 0 ? top : nil)
         ranking = order.enumerated().map { rank, v in
-            let id = scores[0].actors[v]
-            return Row(rank: rank + 1, id: id, name: nodes[id]?.name ?? id.rawValue, kind: nodes[id]?.kind ?? .group,
-                       scores: scores.map { $0.values[v] })
+            let actor = view.actorNode(v)
+            return Row(rank: rank + 1, id: actor.id, name: actor.name, kind: actor.kind, scores: scores.map { $0.values[v] })
         }
     }
 

@@ -108,27 +108,66 @@ public struct Evidence: Sendable, Hashable {
 
 /// A typed, dated, evidenced relation between two actors.
 public struct Relation: Sendable, Hashable {
-    public var id: RelationID
+    // Stored fields are declared widest first, so that a relation packs into 128 bytes.
+
+    /// The id given in a file or in code; nil while the id is derived (see ``id``).
+    var explicitID: RelationID?
+
+    /// The relation's identifier: the one given, or derived as `source-type-target` (then `-2`,
+    /// `-3`… for parallel relations) when a file gives none. A derived id is spelled only when
+    /// asked, so a large table read without ids keeps no id strings.
+    public var id: RelationID {
+        get {
+            if let explicitID { return explicitID }
+            let base = "\(source.rawValue)-\(type.rawValue)-\(target.rawValue)"
+            return RelationID(derivedOrdinal > 1 ? "\(base)-\(derivedOrdinal)" : base)
+        }
+        set {
+            explicitID = newValue
+            derivedOrdinal = 0
+        }
+    }
+
+    /// Whether the id was derived (no file or caller gave one).
+    public var hasDerivedID: Bool { explicitID == nil }
+
     public var source: ActorID
     public var target: ActorID
-    public var type: RelationType
     /// A short verb phrase: "praised", "met with", "office in Baghdad".
     public var label: String?
+    public var notes: String?
+    public var evidence: [Evidence]
+    /// An optional numeric weight (strength, count, Goldstein value) for weighted analysis.
+    public var weight: Double?
     /// When the relation held or the event happened (not when it was published).
     public var date: PartialDate?
     /// The last date it held, for relations that span time.
     public var until: PartialDate?
+    /// For a derived id: 1 for `source-type-target`, k for its `-k` form (0 with an explicit id).
+    var derivedOrdinal: UInt32 = 0
+    public var type: RelationType
     public var modality: Modality
-    public var evidence: [Evidence]
-    /// An optional numeric weight (strength, count, Goldstein value) for weighted analysis.
-    public var weight: Double?
-    public var notes: String?
+
+    public static func == (a: Relation, b: Relation) -> Bool {
+        a.source == b.source && a.target == b.target && a.type == b.type && a.label == b.label
+            && a.date == b.date && a.until == b.until && a.modality == b.modality && a.evidence == b.evidence
+            && a.weight == b.weight && a.notes == b.notes
+            && (a.explicitID == nil && b.explicitID == nil ? a.derivedOrdinal == b.derivedOrdinal : a.id == b.id)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(source)
+        hasher.combine(target)
+        hasher.combine(type)
+        hasher.combine(date)
+        hasher.combine(evidence)
+    }
 
     public init(id: RelationID, source: ActorID, target: ActorID, type: RelationType,
                 label: String? = nil, date: PartialDate? = nil, until: PartialDate? = nil,
                 modality: Modality = .asserted, evidence: [Evidence] = [], weight: Double? = nil,
                 notes: String? = nil) {
-        self.id = id
+        self.explicitID = id
         self.source = source
         self.target = target
         self.type = type
@@ -162,19 +201,64 @@ public struct Relation: Sendable, Hashable {
 /// for the first relation of a kind between two actors, then `-2`, `-3`… for parallel ones,
 /// skipping any id already taken (by an explicit id, say).
 public struct RelationIDAllocator {
-    private var counts: [RelationID: Int] = [:]
+    private struct Key: Hashable {
+        var source: ActorID
+        var target: ActorID
+        var type: RelationType
+    }
+
+    private var counts: [Key: UInt32] = [:]
+    private var positionCounts = PackedCounter()
 
     public init() {}
+
+    /// Room for `count` distinct (source, target, type) triples.
+    public mutating func reserveCapacity(_ count: Int) {
+        positionCounts.reserve(count)
+    }
+
+    /// Gives `relation` the next derived id, counting parallel relations by the positions of its
+    /// endpoints among the graph's actors (a reader that interns ids knows them) instead of by
+    /// their ids. Use this or the id-keyed forms for one graph, not both; no explicit id may
+    /// collide (a table without an id column).
+    ///
+    /// - Complexity: O(1) expected, no string hashed.
+    public mutating func derive(_ relation: inout Relation, sourcePosition: Int32, targetPosition: Int32) {
+        // Positions are below 2^31: source, target and the type's two bits fill one UInt64.
+        let key = UInt64(UInt32(bitPattern: sourcePosition)) << 33 | UInt64(UInt32(bitPattern: targetPosition)) << 2
+            | UInt64(RelationType.allCases.firstIndex(of: relation.type)!)
+        relation.explicitID = nil
+        relation.derivedOrdinal = positionCounts.increment(key)
+    }
+
+    /// Gives `relation` the next derived id, spelled only when asked. For a graph with no
+    /// explicit ids, which no derived id can collide with.
+    ///
+    /// - Complexity: O(1) expected.
+    public mutating func derive(_ relation: inout Relation) {
+        let key = Key(source: relation.source, target: relation.target, type: relation.type)
+        let k = counts[key, default: 0] + 1
+        relation.explicitID = nil
+        relation.derivedOrdinal = k
+        counts[key] = k
+    }
+
+    /// Gives `relation` the next derived id that `isTaken` does not report as used.
+    public mutating func derive(_ relation: inout Relation, isTaken: (RelationID) -> Bool) {
+        let key = Key(source: relation.source, target: relation.target, type: relation.type)
+        var k = counts[key, default: 0] + 1
+        relation.explicitID = nil
+        relation.derivedOrdinal = k
+        while isTaken(relation.id) { k += 1; relation.derivedOrdinal = k }
+        counts[key] = k
+    }
 
     /// The next free derived id; `isTaken` says whether an id is already used.
     public mutating func next(source: ActorID, type: RelationType, target: ActorID,
                               isTaken: (RelationID) -> Bool) -> RelationID {
-        let base = Relation.defaultID(source: source, type: type, target: target)
-        var k = counts[base, default: 0] + 1
-        var id = k == 1 ? base : RelationID("\(base.rawValue)-\(k)")
-        while isTaken(id) { k += 1; id = RelationID("\(base.rawValue)-\(k)") }
-        counts[base] = k
-        return id
+        var relation = Relation(id: "", source: source, target: target, type: type)
+        derive(&relation, isTaken: isTaken)
+        return relation.id
     }
 }
 
@@ -189,8 +273,34 @@ public struct ActorGraph: Sendable, Hashable {
     /// Folder holding the documents, relative to the graph file (default: the graph's folder).
     public var corpus: String?
     public var documents: [Document]
-    public var actors: [ActorNode]
-    public var relations: [Relation]
+    public var actors: [ActorNode] {
+        get { actorStorage }
+        set { endpoints = nil; actorStorage = newValue }
+        // In place (no copy of the array), dropping the endpoint index first.
+        _modify { endpoints = nil; yield &actorStorage }
+    }
+    public var relations: [Relation] {
+        get { relationStorage }
+        set { endpoints = nil; relationStorage = newValue }
+        _modify { endpoints = nil; yield &relationStorage }
+    }
+    private var actorStorage: [ActorNode]
+    private var relationStorage: [Relation]
+    /// Where each relation's endpoints stand in `actors`, when computed (``indexEndpoints()``);
+    /// dropped by any change to actors or relations.
+    var endpoints: EndpointIndex?
+
+    public static func == (a: ActorGraph, b: ActorGraph) -> Bool {
+        a.title == b.title && a.description == b.description && a.corpus == b.corpus
+            && a.documents == b.documents && a.actors == b.actors && a.relations == b.relations
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(title)
+        hasher.combine(documents)
+        hasher.combine(actors)
+        hasher.combine(relations)
+    }
 
     public init(title: String? = nil, description: String? = nil, corpus: String? = nil,
                 documents: [Document] = [], actors: [ActorNode] = [], relations: [Relation] = []) {
@@ -198,8 +308,8 @@ public struct ActorGraph: Sendable, Hashable {
         self.description = description
         self.corpus = corpus
         self.documents = documents
-        self.actors = actors
-        self.relations = relations
+        self.actorStorage = actors
+        self.relationStorage = relations
     }
 
     /// The same graph with documents, actors and relations sorted by id.

@@ -4,9 +4,13 @@
 /// 2023". Comparisons use the first day the date can mean (``start``); ``start`` and ``end``
 /// give the whole interval, and ``startsOnOrBefore(_:)`` and ``endsBefore(_:)`` compare intervals.
 public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public let year: Int
-    public let month: Int?
-    public let day: Int?
+    /// `year << 9 | month << 5 | day`, 0 for an absent month or day: four bytes a date, and its
+    /// order is the order of dates (a coarser date first when two start together).
+    let packed: UInt32
+
+    public var year: Int { Int(packed >> 9) }
+    public var month: Int? { let m = Int(packed >> 5 & 0xF); return m == 0 ? nil : m }
+    public var day: Int? { let d = Int(packed & 0x1F); return d == 0 ? nil : d }
 
     /// Precision of a partial date.
     public enum Precision: String, Sendable { case year, month, day }
@@ -20,9 +24,7 @@ public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertib
         if let month, let day {
             guard day >= 1, day <= PartialDate.daysIn(month: month, year: year) else { return nil }
         }
-        self.year = year
-        self.month = month
-        self.day = day
+        packed = UInt32(year) << 9 | UInt32(month ?? 0) << 5 | UInt32(day ?? 0)
     }
 
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (ISO 8601 calendar dates, four-digit years).
@@ -75,14 +77,9 @@ public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertib
         return text
     }
 
-    public static func < (lhs: PartialDate, rhs: PartialDate) -> Bool {
-        let l = ordinal(lhs.start), r = ordinal(rhs.start)
-        if l != r { return l < r }
-        // Same start: the coarser date sorts first (2023 < 2023-01 < 2023-01-01).
-        return lhs.precisionRank < rhs.precisionRank
-    }
-
-    private var precisionRank: Int { day != nil ? 2 : (month != nil ? 1 : 0) }
+    /// By first day; with the same first day the coarser date sorts first (2023 < 2023-01 <
+    /// 2023-01-01). The packed value orders exactly so.
+    public static func < (lhs: PartialDate, rhs: PartialDate) -> Bool { lhs.packed < rhs.packed }
 
     static func daysIn(month: Int, year: Int) -> Int {
         switch month {

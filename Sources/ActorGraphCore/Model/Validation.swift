@@ -43,7 +43,8 @@ private struct Checker {
     typealias Subject = GraphViolation.Subject
     let graph: ActorGraph
     var violations: [GraphViolation] = []
-    var actorIndex: [ActorID: Int] = [:]
+    /// Each actor id's first position in `actors`.
+    var actorIndex: [ActorID: Int32] = [:]
     var documentIndex: [DocumentID: Int] = [:]
 
     init(graph: ActorGraph) { self.graph = graph }
@@ -57,6 +58,8 @@ private struct Checker {
 
     /// Reports a blank text; true when the text is usable.
     mutating func nonEmpty(_ text: String, _ element: GraphViolation.Element, _ field: String) -> Bool {
+        // Fast path: a printable ASCII first byte is not white space.
+        if let b = text.utf8.first, b > 0x20, b < 0x7F { return true }
         guard text.allSatisfy(\.isWhitespace) else { return true }
         violations.append(.empty(at: Subject(element, field)))
         return false
@@ -87,12 +90,17 @@ private struct Checker {
                 checkUnique(document.id, i, first: first, noun: "document", element: { .document($0) })
             }
         }
+        // The endpoint index already maps each id to its first actor: when it holds as many ids as
+        // there are actors, no id is repeated and the map is reused as it is.
+        let known = graph.endpointIndex.position
+        let unique = known.count == graph.actors.count
+        if unique { actorIndex = known } else { actorIndex.reserveCapacity(graph.actors.count) }
         for (i, actor) in graph.actors.enumerated() {
             _ = nonEmpty(actor.name, .actor(i), "name")
             if let country = actor.country { checkCountry(country, .actor(i)) }
-            if nonEmpty(actor.id.rawValue, .actor(i), "id") {
-                let first = actorIndex[actor.id, default: i]
-                actorIndex[actor.id] = first
+            if nonEmpty(actor.id.rawValue, .actor(i), "id"), !unique {
+                let first = Int(actorIndex[actor.id, default: Int32(i)])
+                actorIndex[actor.id] = Int32(first)
                 checkUnique(actor.id, i, first: first, noun: "actor", element: { .actor($0) })
             }
         }
@@ -127,17 +135,40 @@ private struct Checker {
     mutating func checkRelations(_ options: ValidationOptions, actorIDs: [String]) {
         let documentIDs = graph.documents.map(\.id.rawValue)
         var relationIndex: [RelationID: Int] = [:]
+        // Derived ids (a table read without ids) are unique by construction unless mixed with
+        // explicit ones or put together from several graphs: they are checked as (ends, type,
+        // ordinal) without spelling them; any explicit id means every id is spelled and checked.
+        let allDerived = !graph.relations.contains { !$0.hasDerivedID }
+        let endpoints = graph.endpointIndex
+        var derived: [DerivedKey: Int] = [:]
+        if allDerived { if !endpoints.derivedIDsAreUnique { derived.reserveCapacity(graph.relations.count) } } else { relationIndex.reserveCapacity(graph.relations.count) }
         for (i, relation) in graph.relations.enumerated() {
             let element = GraphViolation.Element.relation(i)
-            if nonEmpty(relation.id.rawValue, element, "id") {
+            if allDerived && endpoints.derivedIDsAreUnique {
+                // One reader's allocator gave every id: nothing to compare.
+            } else if allDerived {
+                let s = endpoints.sources[i], t = endpoints.targets[i]
+                let key = DerivedKey(source: s, target: t, type: relation.type, ordinal: relation.derivedOrdinal)
+                if s < 0 || t < 0 {
+                    // An unknown endpoint (reported below): spell the id to tell such relations apart.
+                    let first = relationIndex[relation.id, default: i]
+                    relationIndex[relation.id] = first
+                    checkUnique(relation.id, i, first: first, noun: "relation", element: { .relation($0) })
+                } else if let first = derived[key] {
+                    checkUnique(relation.id, i, first: first, noun: "relation", element: { .relation($0) })
+                } else {
+                    derived[key] = i
+                }
+            } else if nonEmpty(relation.id.rawValue, element, "id") {
                 let first = relationIndex[relation.id, default: i]
                 relationIndex[relation.id] = first
                 checkUnique(relation.id, i, first: first, noun: "relation", element: { .relation($0) })
             }
             var endpointsUsable = true
-            for (role, id) in [("source", relation.source), ("target", relation.target)] {
+            for (role, id, position) in [("source", relation.source, endpoints.sources[i]),
+                                         ("target", relation.target, endpoints.targets[i])] {
                 guard nonEmpty(id.rawValue, element, role) else { endpointsUsable = false; continue }
-                if actorIndex[id] == nil {
+                if position < 0 {
                     report(.unknownActor, "unknown actor '\(id)' as \(role)"
                            + GraphViolation.didYouMean(id.rawValue, actorIDs), element, role)
                 }
@@ -167,14 +198,15 @@ private struct Checker {
     /// Reports each `memberOf` cycle once, at the membership that closes it.
     mutating func checkMembershipCycles() {
         let actors = graph.actors
+        guard actors.contains(where: { !$0.memberOf.isEmpty }) else { return }
         // Parents of each actor (first definition of an id), as (actor index, membership index).
         func parents(_ node: Int) -> [(Int, Int)] {
-            actors[node].memberOf.enumerated().compactMap { k, m in actorIndex[m.actor].map { ($0, k) } }
+            actors[node].memberOf.enumerated().compactMap { k, m in actorIndex[m.actor].map { (Int($0), k) } }
         }
         // 0 = unvisited, 1 = on the current path, 2 = done.
         var state = [Int](repeating: 0, count: actors.count)
         var reported = Set<Int>()
-        for start in actors.indices where state[start] == 0 && actorIndex[actors[start].id] == start {
+        for start in actors.indices where state[start] == 0 && actorIndex[actors[start].id] == Int32(start) {
             var path: [Int] = [start]
             var stack: [(node: Int, next: Int, parents: [(Int, Int)])] = [(start, 0, parents(start))]
             state[start] = 1
@@ -199,4 +231,12 @@ private struct Checker {
             }
         }
     }
+}
+
+/// A derived relation id, unspelled: its endpoints' positions among the actors, type and ordinal.
+private struct DerivedKey: Hashable {
+    var source: Int32
+    var target: Int32
+    var type: RelationType
+    var ordinal: UInt32
 }

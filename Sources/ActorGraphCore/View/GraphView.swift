@@ -35,7 +35,15 @@ public struct GraphView: Sendable {
     /// Indices into `graph.relations` of the kept relations, in file order.
     let kept: [Int32]
 
-    /// Builds the view. O(A + R) time and space.
+    /// Node index → position of the actor in `graph.actors`.
+    let positions: [Int32]
+    /// Position in `graph.actors` → node index (-1: not in the view).
+    let nodeOf: [Int32]
+    /// Where each relation's endpoints stand in `graph.actors`.
+    let endpoints: EndpointIndex
+
+    /// Builds the view. O(A + R) time and space; no id is hashed when the graph's endpoint index
+    /// is shared (``ActorGraph/indexEndpoints()``) and the view keeps every actor.
     init(graph: ActorGraph, filter: RelationFilter, mode: DirectionMode, weights: WeightRule,
          avoiding: Set<ActorID>) {
         self.graph = graph
@@ -43,31 +51,49 @@ public struct GraphView: Sendable {
         self.mode = mode
         self.weights = weights
         self.avoided = avoiding
-        var kinds: [ActorID: ActorKind] = [:]
-        kinds.reserveCapacity(graph.actors.count)
-        for actor in graph.actors { kinds[actor.id] = actor.kind }
+        let e = graph.endpointIndex
+        let actorCount = graph.actors.count
+        // An actor position is usable when it is the first actor with its id and not avoided.
+        var usable = [Bool](repeating: false, count: actorCount)
+        for p in e.position.values { usable[Int(p)] = true }
+        for id in avoiding { if let p = e.position[id] { usable[Int(p)] = false } }
+        let restricts = !filter.isEmpty
+        var touched = restricts ? [Bool](repeating: false, count: actorCount) : []
         var kept: [Int32] = []
         kept.reserveCapacity(graph.relations.count)
-        let restricts = !filter.isEmpty
-        var touched = Set<ActorID>()
-        for (r, relation) in graph.relations.enumerated() {
-            guard !avoiding.contains(relation.source), !avoiding.contains(relation.target),
-                  kinds[relation.source] != nil, kinds[relation.target] != nil,
-                  !restricts || filter.keeps(relation, kind: { kinds[$0] }) else { continue }
+        for r in graph.relations.indices {
+            let s = e.sources[r], t = e.targets[r]
+            guard s >= 0, t >= 0, usable[Int(s)], usable[Int(t)] else { continue }
+            if restricts {
+                guard filter.keeps(graph.relations[r], sourceKind: graph.actors[Int(s)].kind,
+                                   targetKind: graph.actors[Int(t)].kind) else { continue }
+                touched[Int(s)] = true
+                touched[Int(t)] = true
+            }
             kept.append(Int32(r))
-            if restricts { touched.insert(relation.source); touched.insert(relation.target) }
         }
-        var ids: [ActorID] = []
-        var index: [ActorID: Int32] = [:]
-        index.reserveCapacity(graph.actors.count)
-        for actor in graph.actors where !avoiding.contains(actor.id) && (!restricts || touched.contains(actor.id)) {
-            index[actor.id] = Int32(ids.count)
-            ids.append(actor.id)
+        var nodeOf = [Int32](repeating: -1, count: actorCount)
+        var ids: [ActorID] = [], positions: [Int32] = []
+        for p in 0..<actorCount where usable[p] && (!restricts || touched[p]) {
+            nodeOf[p] = Int32(ids.count)
+            ids.append(graph.actors[p].id)
+            positions.append(Int32(p))
+        }
+        var index: [ActorID: Int32]
+        if ids.count == e.position.count && ids.count == actorCount {
+            index = e.position  // every actor, no duplicate: node numbers are positions
+        } else {
+            index = [:]
+            index.reserveCapacity(ids.count)
+            for (k, id) in ids.enumerated() { index[id] = Int32(k) }
         }
         self.kept = kept
         self.index = index
-        self.analysis = AnalysisGraph(nodeIDs: ids, index: index, relations: graph.relations, kept: kept,
-                                      mode: mode, weights: weights)
+        self.positions = positions
+        self.nodeOf = nodeOf
+        self.endpoints = e
+        self.analysis = AnalysisGraph(nodeIDs: ids, nodeOf: nodeOf, sources: e.sources, targets: e.targets,
+                                      relations: graph.relations, kept: kept, mode: mode, weights: weights)
     }
 
     /// The view's actors, in the graph's order.
@@ -90,10 +116,19 @@ public struct GraphView: Sendable {
     /// are built from. O(A + R).
     public var subgraph: ActorGraph {
         var copy = graph
-        if copy.actors.count != actorCount { copy.actors = graph.actors.filter { index[$0.id] != nil } }
+        if copy.actors.count != actorCount { copy.actors = positions.map { graph.actors[Int($0)] } }
         if kept.count != graph.relations.count { copy.relations = relations }
         return copy
     }
+
+    /// The nodes of relation `r`'s source and target (-1 outside the view).
+    func nodes(ofRelation r: Int32) -> (Int32, Int32) {
+        let s = endpoints.sources[Int(r)], t = endpoints.targets[Int(r)]
+        return (s < 0 ? -1 : nodeOf[Int(s)], t < 0 ? -1 : nodeOf[Int(t)])
+    }
+
+    /// The actor at node `v`.
+    func actorNode(_ v: Int) -> ActorNode { graph.actors[Int(positions[v])] }
 
     /// Throws ``AnalysisError/unknownActor(_:)`` unless `actor` is in the graph, and returns its index
     /// in the view (nil when the view leaves it out).

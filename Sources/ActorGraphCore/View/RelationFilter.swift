@@ -30,6 +30,12 @@ public struct RelationFilter: Sendable, Hashable {
 
     /// Whether `relation` passes. `kind` gives each endpoint's kind (needed only with `actorKinds`).
     public func keeps(_ relation: Relation, kind: (ActorID) -> ActorKind? = { _ in nil }) -> Bool {
+        keeps(relation, sourceKind: actorKinds == nil ? nil : kind(relation.source),
+              targetKind: actorKinds == nil ? nil : kind(relation.target))
+    }
+
+    /// Whether `relation` passes, given its endpoints' kinds (needed only with `actorKinds`).
+    func keeps(_ relation: Relation, sourceKind: ActorKind?, targetKind: ActorKind?) -> Bool {
         if let types, !types.contains(relation.type) { return false }
         if let modalities, !modalities.contains(relation.modality) { return false }
         if asOf != nil || between != nil {
@@ -46,8 +52,7 @@ public struct RelationFilter: Sendable, Hashable {
             }
         }
         if let actorKinds {
-            guard let s = kind(relation.source), let t = kind(relation.target),
-                  actorKinds.contains(s), actorKinds.contains(t) else { return false }
+            guard let s = sourceKind, let t = targetKind, actorKinds.contains(s), actorKinds.contains(t) else { return false }
         }
         return true
     }

@@ -64,11 +64,23 @@ struct CSVDecoder {
         let reader = try TableReader(input, required: ["source", "target", "type"], allowed: CSVGraph.edgeColumns,
                                      map: &map)
         rows.edges = reader
-        var actorIDs = Set(graph.actors.map(\.id))
+        // Each id's position among the actors (first definition), and each relation's endpoints:
+        // the ids are hashed once here and the graph keeps the positions (indexEndpoints).
+        var position: [ActorID: Int32] = [:]
+        position.reserveCapacity(hasNodes ? graph.actors.count : reader.rows.count / 2)
+        for (k, actor) in graph.actors.enumerated() where position[actor.id] == nil { position[actor.id] = Int32(k) }
+        var sources: [Int32] = [], targets: [Int32] = []
+        sources.reserveCapacity(reader.rows.count)
+        targets.reserveCapacity(reader.rows.count)
         var documentIDs = Set(graph.documents.map(\.id))
         var relationIndex: [RelationID: Int] = [:]
         var derivedIDs = RelationIDAllocator()
+        // Without an id column no explicit id can collide with a derived one: ids stay unspelled.
+        let hasIDs = reader.index["id"] != nil
+        if !hasIDs { derivedIDs.reserveCapacity(reader.rows.count) }
         graph.relations.reserveCapacity(reader.rows.count)
+        rows.relationRows.reserveCapacity(reader.rows.count)
+
         for (r, row) in reader.rows.enumerated() {
             let index = graph.relations.count
             let element = Element.relation(index)
@@ -86,19 +98,29 @@ struct CSVDecoder {
                              document == nil ? "a quote needs a document" : "a document needs a quote",
                              about: element, map: &map)
             }
-            if !hasNodes {
-                for endpoint in [source, target] where !endpoint.rawValue.isEmpty && actorIDs.insert(endpoint).inserted {
-                    graph.actors.append(ActorNode(id: endpoint, name: endpoint.rawValue, kind: .group))
-                }
+            func place(_ id: ActorID) -> Int32 {
+                if let p = position[id] { return p }
+                guard !hasNodes, !id.rawValue.isEmpty else { return -1 }
+                let p = Int32(graph.actors.count)
+                position[id] = p
+                graph.actors.append(ActorNode(id: id, name: id.rawValue, kind: .group))
+                return p
             }
+            let sp = place(source), tp = place(target)
             let evidence = document.flatMap { d in quote.map { Evidence(document: DocumentID(d), quote: $0) } }
             if let evidence, !hasDocuments, documentIDs.insert(evidence.document).inserted {
                 graph.documents.append(Document(id: evidence.document, path: evidence.document.rawValue))
             }
-            if reader.optional(row, "id") == nil {
-                relation.id = derivedIDs.next(source: source, type: relation.type, target: target) {
-                    relationIndex[$0] != nil
-                }
+            if !hasIDs {
+                derivedIDs.derive(&relation, sourcePosition: sp, targetPosition: tp)
+                rows.relationRows.append(Int32(r))
+                graph.relations.append(consume relation)
+                sources.append(sp)
+                targets.append(tp)
+                if let evidence { append(evidence, to: index, row: r) }
+                continue
+            } else if reader.optional(row, "id") == nil {
+                derivedIDs.derive(&relation) { relationIndex[$0] != nil }
             } else if let existing = relationIndex[relation.id] {
                 // Rows sharing an id are one relation with several pieces of evidence.
                 var merged = graph.relations[existing]
@@ -114,8 +136,11 @@ struct CSVDecoder {
             rows.relationRows.append(Int32(r))
             relationIndex[relation.id] = index
             graph.relations.append(relation)
+            sources.append(sp)
+            targets.append(tp)
             if let evidence { append(evidence, to: index, row: r) }
         }
+        graph.indexEndpoints(position: position, sources: sources, targets: targets, derivedIDsAreUnique: !hasIDs)
     }
 
     mutating func append(_ evidence: Evidence, to relation: Int, row: Int) {

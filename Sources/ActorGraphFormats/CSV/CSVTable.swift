@@ -3,6 +3,9 @@
 /// Fields are separated by commas; a field may be enclosed in double quotes, inside which `""`
 /// stands for one quote and commas and line breaks are literal. Lines end with LF or CRLF.
 /// A final line break is optional. Empty lines are skipped.
+///
+/// The table keeps the file's bytes and where each row starts; a row's cells become strings only
+/// when the row is read, so a large table costs its bytes plus eight bytes a row.
 public struct CSVTable: Sendable {
     public struct Row: Sendable {
         /// 1-based line where the row starts.
@@ -12,48 +15,80 @@ public struct CSVTable: Sendable {
         public var columns: [Int]
     }
 
+    /// The data rows, parsed one at a time as they are read.
+    public struct Rows: RandomAccessCollection, Sendable {
+        let bytes: [UInt8]
+        let starts: [Int32]
+        let lines: [Int32]
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { starts.count }
+        public subscript(position: Int) -> Row {
+            var cursor = Cursor(bytes: bytes, at: Int(starts[position]), line: Int(lines[position]))
+            // The first pass checked the structure: this cannot fail.
+            return (try? cursor.row()) ?? Row(line: Int(lines[position]), cells: [], columns: [])
+        }
+    }
+
     public var header: [String]
     public var headerColumns: [Int]
-    public var rows: [Row]
+    public var rows: Rows
 
     /// Parses UTF-8 CSV bytes. Reports the first structural error (an unterminated quoted field,
     /// text after a closing quote, a row with the wrong number of cells) with its place.
     ///
-    /// - Complexity: O(n) in the number of bytes.
+    /// - Complexity: O(n) in the number of bytes; no string is made for a data cell until its row
+    ///   is read.
     public static func parse(_ bytes: [UInt8], file: String) throws -> CSVTable {
-        let text: String
-        switch TextInput.decode(bytes) {
-        case .success(let decoded): text = decoded
-        case .failure(.invalidUTF8(let place)):
+        var body = bytes
+        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body.removeFirst(3) }
+        if String(validating: body, as: UTF8.self) == nil, case .failure(.invalidUTF8(let place)) = TextInput.decode(body) {
             throw DiagnosticsError([Diagnostic(file: file, line: place.line, column: place.column,
                                                message: "the file is not UTF-8 text (invalid byte sequence)")])
         }
-        var parser = Parser(text: text, file: file)
-        var rows = try parser.parseRows()
-        guard !rows.isEmpty else {
+        var cursor = Cursor(bytes: body, at: 0, line: 1)
+        var header: Row?
+        var starts: [Int32] = [], lines: [Int32] = []
+        do {
+            while let (start, line) = cursor.skipEmptyLines() {
+                if header == nil {
+                    header = try cursor.row()
+                    continue
+                }
+                let count = try cursor.skipRow()
+                guard count == header!.cells.count else {
+                    throw DiagnosticsError([Diagnostic(
+                        file: file, line: line, column: 1,
+                        message: "row has \(count) cells but the header has \(header!.cells.count)")])
+                }
+                starts.append(Int32(start))
+                lines.append(Int32(line))
+            }
+        } catch let failure as Cursor.Failure {
+            throw DiagnosticsError([Diagnostic(file: file, line: failure.line, column: failure.column, message: failure.message)])
+        }
+        guard let header else {
             throw DiagnosticsError([Diagnostic(file: file, message: "the file is empty; expected a header row")])
         }
-        let header = rows.removeFirst()
-        for row in rows where row.cells.count != header.cells.count {
-            throw DiagnosticsError([Diagnostic(
-                file: file, line: row.line, column: 1,
-                message: "row has \(row.cells.count) cells but the header has \(header.cells.count)")])
-        }
-        return CSVTable(header: header.cells, headerColumns: header.columns, rows: rows)
+        return CSVTable(header: header.cells, headerColumns: header.columns,
+                        rows: Rows(bytes: body, starts: starts, lines: lines))
     }
 
-    private struct Parser {
-        let bytes: [UInt8]
-        let file: String
-        var i = 0
-        var line = 1
-        var lineStart = 0
+    /// Reads rows from a place in the bytes.
+    struct Cursor {
+        struct Failure: Error { var line: Int, column: Int, message: String }
 
-        init(text: String, file: String) {
-            var b = Array(text.utf8)
-            if b.starts(with: [0xEF, 0xBB, 0xBF]) { b.removeFirst(3) }
-            self.bytes = b
-            self.file = file
+        let bytes: [UInt8]
+        var i: Int
+        var line: Int
+        var lineStart: Int
+
+        init(bytes: [UInt8], at offset: Int, line: Int) {
+            self.bytes = bytes
+            i = offset
+            self.line = line
+            var s = offset
+            while s > 0 && bytes[s - 1] != UInt8(ascii: "\n") { s -= 1 }
+            lineStart = s
         }
 
         /// 1-based column (in Unicode scalars) of byte offset `at` on the current line.
@@ -63,71 +98,97 @@ public struct CSVTable: Sendable {
             return count
         }
 
-        func fail(_ message: String, at offset: Int) -> DiagnosticsError {
-            DiagnosticsError([Diagnostic(file: file, line: line, column: column(offset), message: message)])
+        func fail(_ message: String, at offset: Int) -> Failure {
+            Failure(line: line, column: column(offset), message: message)
         }
 
-        mutating func parseRows() throws -> [Row] {
-            var rows: [Row] = []
+        /// Skips empty lines; the start and line of the next row, or nil at the end.
+        mutating func skipEmptyLines() -> (Int, Int)? {
             let n = bytes.count
             while i < n {
-                // Skip empty lines.
                 if bytes[i] == UInt8(ascii: "\n") { i += 1; line += 1; lineStart = i; continue }
                 if bytes[i] == UInt8(ascii: "\r"), i + 1 < n, bytes[i + 1] == UInt8(ascii: "\n") {
                     i += 2; line += 1; lineStart = i; continue
                 }
-                let rowLine = line
-                var cells: [String] = []
-                var columns: [Int] = []
-                while true {
-                    columns.append(column(i))
-                    if i < n, bytes[i] == UInt8(ascii: "\"") {
-                        let openLine = line, openColumn = column(i)
-                        i += 1
-                        var cell: [UInt8] = []
-                        var closed = false
-                        while i < n {
-                            let c = bytes[i]
-                            if c == UInt8(ascii: "\"") {
-                                if i + 1 < n, bytes[i + 1] == UInt8(ascii: "\"") {
-                                    cell.append(c); i += 2; continue
-                                }
-                                i += 1; closed = true; break
-                            }
-                            if c == UInt8(ascii: "\n") { line += 1; lineStart = i + 1 }
-                            cell.append(c)
-                            i += 1
-                        }
-                        if !closed {
-                            throw DiagnosticsError([Diagnostic(
-                                file: file, line: openLine, column: openColumn,
-                                message: "unterminated quoted field")])
-                        }
-                        cells.append(String(decoding: cell, as: UTF8.self))
-                        if i < n, !isFieldEnd(bytes[i]) {
-                            throw fail("unexpected text after a closing quote (a quote inside a quoted "
-                                       + "field must be doubled)", at: i)
-                        }
-                    } else {
-                        let start = i
-                        while i < n, !isFieldEnd(bytes[i]) {
-                            if bytes[i] == UInt8(ascii: "\"") {
-                                throw fail("a quote inside an unquoted field (enclose the field in quotes "
-                                           + "and double the quote)", at: i)
-                            }
-                            i += 1
-                        }
-                        cells.append(String(decoding: bytes[start..<i], as: UTF8.self))
-                    }
-                    if i < n, bytes[i] == UInt8(ascii: ",") { i += 1; continue }
-                    // End of row.
-                    if i < n, bytes[i] == UInt8(ascii: "\r") { i += 1 }
-                    if i < n, bytes[i] == UInt8(ascii: "\n") { i += 1; line += 1; lineStart = i }
-                    break
-                }
-                rows.append(Row(line: rowLine, cells: cells, columns: columns))
+                return (i, line)
             }
-            return rows
+            return nil
+        }
+
+        /// Reads one row with its cells.
+        mutating func row() throws -> Row {
+            let rowLine = line
+            var cells: [String] = [], columns: [Int] = []
+            let bytes = self.bytes
+            try scan { start, end, quoted, column in
+                columns.append(column)
+                if quoted {
+                    var cell: [UInt8] = []
+                    cell.reserveCapacity(end - start)
+                    var k = start
+                    while k < end {
+                        cell.append(bytes[k])
+                        k += bytes[k] == UInt8(ascii: "\"") ? 2 : 1
+                    }
+                    cells.append(String(decoding: cell, as: UTF8.self))
+                } else {
+                    cells.append(String(decoding: bytes[start..<end], as: UTF8.self))
+                }
+            }
+            return Row(line: rowLine, cells: cells, columns: columns)
+        }
+
+        /// Checks one row's structure and returns its number of cells, making no strings.
+        mutating func skipRow() throws -> Int {
+            var count = 0
+            try scan { _, _, _, _ in count += 1 }
+            return count
+        }
+
+        /// Walks the cells of one row: for each, the byte range of its content (inside the quotes
+        /// for a quoted cell, where `""` stands for one quote), whether it was quoted, and its column.
+        mutating func scan(_ cell: (Int, Int, Bool, Int) -> Void) throws {
+            let n = bytes.count
+            while true {
+                let at = column(i)
+                if i < n, bytes[i] == UInt8(ascii: "\"") {
+                    let openLine = line
+                    i += 1
+                    let start = i
+                    var closed = false
+                    while i < n {
+                        let c = bytes[i]
+                        if c == UInt8(ascii: "\"") {
+                            if i + 1 < n, bytes[i + 1] == UInt8(ascii: "\"") { i += 2; continue }
+                            closed = true
+                            break
+                        }
+                        if c == UInt8(ascii: "\n") { line += 1; lineStart = i + 1 }
+                        i += 1
+                    }
+                    guard closed else { throw Failure(line: openLine, column: at, message: "unterminated quoted field") }
+                    cell(start, i, true, at)
+                    i += 1
+                    if i < n, !isFieldEnd(bytes[i]) {
+                        throw fail("unexpected text after a closing quote (a quote inside a quoted "
+                                   + "field must be doubled)", at: i)
+                    }
+                } else {
+                    let start = i
+                    while i < n, !isFieldEnd(bytes[i]) {
+                        if bytes[i] == UInt8(ascii: "\"") {
+                            throw fail("a quote inside an unquoted field (enclose the field in quotes "
+                                       + "and double the quote)", at: i)
+                        }
+                        i += 1
+                    }
+                    cell(start, i, false, at)
+                }
+                if i < n, bytes[i] == UInt8(ascii: ",") { i += 1; continue }
+                if i < n, bytes[i] == UInt8(ascii: "\r") { i += 1 }
+                if i < n, bytes[i] == UInt8(ascii: "\n") { i += 1; line += 1; lineStart = i }
+                return
+            }
         }
 
         func isFieldEnd(_ c: UInt8) -> Bool {

@@ -8,6 +8,9 @@ struct TableReader {
     let table: CSVTable
     let file: String
     let index: [String: Int]
+    /// The same as `index`, searched linearly: a table has a dozen columns, and comparing short
+    /// names is cheaper than hashing them for every cell of every row.
+    let columnList: [(name: String, index: Int)]
     private(set) var ok = true
 
     init(_ input: CSVGraph.Input, required: [String], allowed: [String], map: inout SourceMap) throws {
@@ -34,13 +37,20 @@ struct TableReader {
         for (message, place) in problems { map.error(message, file: file, at: place) }
         self.ok = problems.isEmpty
         self.index = index
+        self.columnList = index.map { ($0.key, $0.value) }
+    }
+
+    /// The cell index of a column, if the table has it.
+    @inline(__always) func position(of column: String) -> Int? {
+        for c in columnList where c.name == column { return c.index }
+        return nil
     }
 
     /// The rows to decode: none when the header is unusable.
-    var rows: [CSVTable.Row] { ok ? table.rows : [] }
+    var rows: CSVTable.Rows { ok ? table.rows : CSVTable.Rows(bytes: [], starts: [], lines: []) }
 
     func place(_ row: CSVTable.Row, _ column: String) -> SourcePlace {
-        SourcePlace(line: row.line, column: index[column].map { row.columns[$0] } ?? 1)
+        SourcePlace(line: row.line, column: position(of: column).map { row.columns[$0] } ?? 1)
     }
 
     /// A problem only tables have (a quote without a document), named by its column.
@@ -57,7 +67,7 @@ struct TableReader {
 
     /// The cell's text, or nil when the column is absent or the cell empty.
     func optional(_ row: CSVTable.Row, _ column: String) -> String? {
-        guard let k = index[column] else { return nil }
+        guard let k = position(of: column) else { return nil }
         let cell = row.cells[k]
         return cell.isEmpty ? nil : cell
     }

@@ -49,8 +49,38 @@ public enum DOTWriter {
     }
 
     /// DOT for an actor graph with the export options (every attribute, no legend).
+    ///
+    /// Attributes a DOT import kept in notes (``NoteAttributes``: a foreign `shape`, Graphviz's
+    /// `weight` as `graphviz_weight`) are written back as DOT attributes, replacing the drawing's
+    /// own; the graph is marked `generator=actorgraph` so that import leaves the drawing's styling out.
     public static func text(for graph: ActorGraph, options: DiagramOptions = .export) -> String {
-        text(for: DiagramBuilder.drawing(of: graph, options: options))
+        var drawing = DiagramBuilder.drawing(of: graph, options: options)
+        guard options.dataAttributes else { return text(for: drawing) }
+        func restore(_ attributes: inout [DrawingGraph.Attribute], from notes: String?, data: Set<String>) {
+            for (key, value) in NoteAttributes.strings(notes) {
+                let name = key == "graphviz_weight" ? "weight" : key
+                guard !data.contains(name) else { continue }
+                attributes.removeAll { $0.key == name }
+                attributes.append(.init(name, value))
+            }
+        }
+        drawing.graphAttributes.append(.init("generator", DOTReader.generator))
+        restore(&drawing.graphAttributes, from: graph.description,
+                data: ["label", "description", "corpus", "documents", "generator"])
+        let actors = graph.actorsByID
+        for k in drawing.nodes.indices {
+            guard let notes = actors[ActorID(drawing.nodes[k].name)]?.notes else { continue }
+            restore(&drawing.nodes[k].attributes, from: notes,
+                    data: ["id", "label", "kind", "country", "aliases", "memberOf", "wikidata", "notes", "legend"])
+        }
+        let relations = Dictionary(graph.relations.map { ($0.id.rawValue, $0.notes) }) { first, _ in first }
+        for k in drawing.edges.indices {
+            guard let notes = relations[drawing.edges[k].key] ?? nil else { continue }
+            restore(&drawing.edges[k].attributes, from: notes,
+                    data: ["id", "label", "type", "date", "until", "modality", "evidence", "relation_weight",
+                           "notes", "key", "membership", "legend"])
+        }
+        return text(for: drawing)
     }
 
     /// The name each node gets in DOT text: escString-escaped, and suffixed when pydot would

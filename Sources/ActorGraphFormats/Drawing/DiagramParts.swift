@@ -40,7 +40,7 @@ extension DiagramBuilder {
                 drawing.edges.append(.init(
                     tail: actor.id.rawValue, head: m.actor.rawValue, key: "memberOf:\(actor.id.rawValue):\(k)",
                     attributes: [.init("color", DiagramStyle.membershipColor), .init("style", "dashed"),
-                                 .init("arrowhead", "odot"), .init("penwidth", "0.8"), .init("weight", "2"),
+                                 .init("arrowhead", "odot"), .init("penwidth", "0.8"),
                                  .init("tooltip", EscString.escape(tooltip)), .init("membership", "true")]))
             }
         }

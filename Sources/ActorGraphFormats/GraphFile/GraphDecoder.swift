@@ -47,6 +47,7 @@ struct GraphDecoder {
             relationIDs.insert(relation.id)
             graph.relations.append(relation)
         }
+        graph.indexEndpoints()  // shared by validation and every view of this graph
         return graph
     }
 

@@ -15,57 +15,131 @@ func syntax(forPath path: String) -> GraphFileWriter.Syntax? {
 
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Turn CSV tables or a DOT file into a graph file.",
+        abstract: "Turn tables, DOT, GraphML, GEXF, JSON graphs or event data into a graph file.",
         discussion: """
-            A .dot or .gv file is read by Graphviz's own parser; node attribute kind and edge \
-            attributes type, label, date, until, modality and evidence map onto the model, and \
-            anything missing is defaulted with a warning. The edges table has the header source,target,type and optional columns id, date, until, \
-            label, modality, document, quote, weight, notes. Without --nodes, actors are created \
-            from the edge endpoints (kind group, name = id). The graph is validated before it is written. \
-            See docs/FORMAT.md.
+            The input's format comes from its extension (.dot/.gv, .graphml, .gexf, .json for \
+            node-link or Cytoscape.js, .jsonl for PLOVER, .zip for GDELT; a .csv/.tsv is sniffed: \
+            61 tab-separated columns is GDELT, actor1/event_type is ACLED, ActorGraph's own header is \
+            its CSV, anything else a Gephi, Kumu or plain source,target table) or from --from. \
+            Edges without a type get --type (default supports, meets for undirected edges), with \
+            a warning. Event data join into one relation per pair, type and --period, through the \
+            --mapping of CAMEO codes, PLOVER categories and ACLED event types (--print-mapping \
+            shows the default); a summary accounts for every row. The graph is validated before \
+            it is written. See docs/FORMAT.md.
             """)
 
-    @Argument(help: "The edges table (.csv), or a DOT file (.dot, .gv).")
-    var input: String
+    enum Source: String, ExpressibleByArgument, CaseIterable {
+        case csv, table, dot, graphml, gexf, nodelink, cytoscape, plover, gdelt, acled
+    }
 
-    @Option(help: "An optional nodes table: id,name,kind,…")
+    @Argument(help: "The input file.")
+    var input: String?
+
+    @Option(help: "The input's format: csv (ActorGraph's), table (Gephi, Kumu, source,target), dot, graphml, gexf, nodelink, cytoscape, plover, gdelt, acled.")
+    var from: Source?
+
+    @Option(help: "An optional nodes table: id,name,kind,… (csv and table inputs)")
     var nodes: String?
 
-    @Option(help: "An optional documents table: id,path,…")
+    @Option(help: "An optional documents table: id,path,… (csv input)")
     var documents: String?
 
+    @Option(help: "The type of edges that carry none: supports, meets, opposes or hosts.")
+    var type: RelationType?
+
+    @Option(help: "Event data: join events per day, month or year.")
+    var period: EventPeriod = .month
+
+    @Option(help: "Event data: a mapping file (scheme<TAB>code<TAB>type) instead of the default.")
+    var mapping: String?
+
+    @Option(help: "Event data: the relation weight, count or goldstein (summed Goldstein score; GDELT).")
+    var weight: EventWeight = .count
+
+    @Flag(help: "Print the default event mapping and exit.")
+    var printMapping = false
+
     @Option(name: .shortAndLong, help: "The graph file to write (.yaml, .yml or .json), or - for YAML on stdout.")
-    var output: String
+    var output: String?
+
+    enum EventWeight: String, ExpressibleByArgument, CaseIterable { case count, goldstein }
 
     func validate() throws {
-        guard output == "-" || syntax(forPath: output) != nil else {
-            throw ValidationError("the output must end in .yaml, .yml or .json")
+        if printMapping { return }
+        guard input != nil else { throw ValidationError("name the input file") }
+        guard let output, output == "-" || syntax(forPath: output) != nil else {
+            throw ValidationError("-o names the output, ending in .yaml, .yml or .json")
         }
-        guard ["csv", "dot", "gv"].contains(inputExtension) else {
-            throw ValidationError("the input must be a .csv edges table or a .dot/.gv file")
-        }
-        if inputExtension != "csv" && (nodes != nil || documents != nil) {
-            throw ValidationError("--nodes and --documents go with a .csv edges table")
+        if ![.csv, .table].contains(source) && nodes != nil || source != .csv && documents != nil {
+            throw ValidationError("--nodes goes with a table input, --documents with an ActorGraph CSV edges table")
         }
     }
 
-    var inputExtension: String { URL(fileURLWithPath: input).pathExtension.lowercased() }
+    var source: Source {
+        if let from { return from }
+        let path = input ?? ""
+        switch URL(fileURLWithPath: path).pathExtension.lowercased() {
+        case "dot", "gv": return .dot
+        case "graphml", "xml": return .graphml
+        case "gexf": return .gexf
+        case "json": return .nodelink
+        case "jsonl", "ndjson": return .plover
+        case "zip": return .gdelt
+        default: return sniff(path)
+        }
+    }
+
+    /// A table's kind from its first line.
+    func sniff(_ path: String) -> Source {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return .table }
+        defer { try? handle.close() }
+        let head = String(decoding: handle.readData(ofLength: 65_536), as: UTF8.self)
+        let first = head.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? ""
+        if first.filter({ $0 == "\t" }).count == GDELTReader.columnCount - 1 { return .gdelt }
+        let header = first.split(separator: ",").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        let lower = Set(header.map { $0.lowercased() })
+        if lower.isSuperset(of: ["actor1", "event_type"]) { return .acled }
+        if header.contains("type"), Set(header).isSubset(of: CSVGraph.edgeColumns) { return .csv }
+        return .table
+    }
 
     func run() throws {
+        if printMapping { print(EventMapping.standardText, terminator: ""); return }
+        let input = input!, output = output!
+        let options = ImportOptions(type: type)
         var graph: ActorGraph
-        if inputExtension != "csv" {
-            let loaded = try DOTImporter.graph(fromDOT: String(decoding: try readBytes(input), as: UTF8.self), file: input)
+        var loaded: LoadedGraph?
+        func table(_ path: String) throws -> CSVGraph.Input { CSVGraph.Input(file: path, bytes: try readBytes(path)) }
+        switch source {
+        case .csv:
+            loaded = try CSVGraph.load(edges: try table(input), nodes: try nodes.map(table), documents: try documents.map(table))
+        case .table: loaded = try SpreadsheetFormats.graph(edges: try table(input), nodes: try nodes.map(table), options: options)
+        case .dot: loaded = try DOTImporter.graph(fromDOT: try readBytes(input), file: input, options: options)
+        case .graphml: loaded = try GraphMLFormat.graph(from: try readBytes(input), file: input, options: options)
+        case .gexf: loaded = try GEXFFormat.graph(from: try readBytes(input), file: input, options: options)
+        case .nodelink, .cytoscape: loaded = try JSONGraphFormats.graph(from: try readBytes(input), file: input, options: options)
+        case .plover, .gdelt, .acled: break
+        }
+        if let loaded {
             for warning in loaded.warnings { printError(warning.description) }
             graph = loaded.graph
         } else {
-            func table(_ path: String) throws -> CSVGraph.Input { CSVGraph.Input(file: path, bytes: try readBytes(path)) }
-            let loaded = try CSVGraph.load(edges: try table(input), nodes: try nodes.map(table), documents: try documents.map(table))
-            for warning in loaded.warnings { printError(warning.description) }
-            graph = loaded.graph
+            let mapping = try self.mapping.map { try EventMapping(text: String(decoding: try readBytes($0), as: UTF8.self), file: $0) }
+                ?? EventMapping.standard
+            let events: EventImport
+            switch source {
+            case .gdelt: events = try GDELTReader.read(path: input, mapping: mapping, period: period, weightByGoldstein: weight == .goldstein)
+            case .acled: events = try EventTableReaders.acled(try table(input), mapping: mapping, period: period)
+            default: events = try EventTableReaders.plover(try table(input), mapping: mapping, period: period)
+            }
+            printError(events.summary(file: input))
+            graph = events.graph
         }
         // Document paths stay valid from the new file's folder.
-        let origin = inputExtension == "csv" ? (documents ?? input) : input
-        if output != "-" { graph = graph.relocatingCorpus(from: URL(fileURLWithPath: origin), to: URL(fileURLWithPath: output)) }
+        if [.csv, .dot].contains(source), output != "-" {
+            let origin = source == .csv ? (documents ?? input) : input
+            graph = graph.relocatingCorpus(from: URL(fileURLWithPath: origin), to: URL(fileURLWithPath: output))
+        }
         try validateBeforeWriting(graph, to: output)
         try writeOutput(GraphFileWriter.text(for: graph, syntax: syntax(forPath: output) ?? .yaml), to: output)
         if output != "-" {
@@ -73,3 +147,7 @@ struct Import: ParsableCommand {
         }
     }
 }
+
+
+extension EventPeriod: ExpressibleByArgument {}
+extension RelationType: ExpressibleByArgument {}

@@ -1,0 +1,192 @@
+// actorgraph-eval: scores extraction against gold (run through scripts/eval-extract).
+//
+//   actorgraph-eval [--graph G.yaml] [--plover FILE] [--seed-only] [--verbose] [--no-speed]
+//
+// (a) The seed articles with the curated graph as gold and its actors as the dictionary; each
+//     article dated by its document's `published`.
+// (b) The PLOVER gold-standard records (read where they are; never copied), each record a
+//     document, its source and target actor texts the dictionary; categories mapped onto our
+//     four types as docs/EXTRACTION.md says.
+// (c) Speed: extraction of a 1,000-word article, median of repeated runs.
+import ActorGraphCore
+import ActorGraphExtraction
+import ActorGraphFormats
+import Foundation
+
+var arguments = Array(CommandLine.arguments.dropFirst())
+@MainActor func flag(_ name: String) -> Bool {
+    if let i = arguments.firstIndex(of: name) { arguments.remove(at: i); return true }
+    return false
+}
+@MainActor func option(_ name: String) -> String? {
+    guard let i = arguments.firstIndex(of: name), i + 1 < arguments.count else { return nil }
+    let value = arguments[i + 1]
+    arguments.removeSubrange(i...(i + 1))
+    return value
+}
+let verbose = flag("--verbose")
+let seedOnly = flag("--seed-only")
+let noSpeed = flag("--no-speed")
+let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+let graphPath = option("--graph") ?? "graphs/iraq-axis-2021-2024.yaml"
+let ploverPath = option("--plover") ?? "../shared/data/plover-gsr/PLOVER_GSR_CAMEO.txt"
+let lexiconPath = option("--lexicon")
+
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+    exit(1)
+}
+
+let lexicon: Lexicon
+let gazetteer: Gazetteer
+do {
+    lexicon = try lexiconPath.map { try Lexicon.load(contentsOf: URL(fileURLWithPath: $0)) } ?? Lexicon.bundled()
+    gazetteer = try Gazetteer.bundled()
+} catch { fail("\(error)") }
+
+@MainActor func printReport(_ title: String, _ report: EvaluationReport, quotes: (Int, Int)) {
+    print("== \(title)")
+    print(report.table, terminator: "")
+    print("quotes verified: \(quotes.0)/\(quotes.1)")
+    if verbose {
+        print("-- false positives"); report.falsePositiveKeys.forEach { print("  " + $0) }
+        print("-- false negatives"); report.falseNegativeKeys.forEach { print("  " + $0) }
+        print("-- modality errors"); report.modalityErrors.forEach { print("  " + $0) }
+    }
+    print("")
+}
+
+// MARK: (a) seed articles
+
+var speedText: String?
+var seedGraph: ActorGraph?
+do {
+    let loaded = try GraphFileReader.read(contentsOf: URL(fileURLWithPath: graphPath), displayPath: graphPath)
+    var dictionary = loaded.graph
+    dictionary.relations = []
+    seedGraph = dictionary
+    let extractor = Extractor(graph: dictionary, lexicon: lexicon, gazetteer: gazetteer)
+    var candidates: [Candidate] = []
+    var gold: [GoldRelation] = []
+    var verified = 0, quotes = 0
+    for document in loaded.graph.documents {
+        let url = URL(fileURLWithPath: document.path, relativeTo: loaded.corpusDirectory)
+        guard let data = FileManager.default.contents(atPath: url.path) else { fail("cannot read \(url.path)") }
+        let text = String(decoding: data, as: UTF8.self)
+        if speedText == nil || text.split(separator: " ").count > (speedText!.split(separator: " ").count) { speedText = text }
+        let result = extractor.extract(text: text, document: document.id, date: document.published)
+        let key = TextFolding.quoteKey(text)
+        for c in result.candidates {
+            quotes += 1
+            if key.contains(TextFolding.quoteKey(c.quote)) { verified += 1 }
+        }
+        candidates += result.candidates
+        for r in loaded.graph.relations where r.evidence.contains(where: { $0.document == document.id }) {
+            gold.append(GoldRelation(document: document.id, source: r.source, target: r.target, type: r.type, modality: r.modality))
+        }
+    }
+    let report = EvaluationReport.score(candidates: candidates, gold: gold, known: Set(dictionary.actors.map(\.id)))
+    printReport("seed articles (\(loaded.graph.documents.count) documents, \(Set(gold).count) gold relations, \(candidates.count) candidates)",
+                report, quotes: (verified, quotes))
+} catch let error as DiagnosticsError {
+    fail(error.diagnostics.map(\.description).joined(separator: "\n"))
+} catch { fail("\(error)") }
+
+// MARK: (b) PLOVER gold-standard records
+
+/// PLOVER category → our type (docs/EXTRACTION.md). CONSULT with mode `host` is hosts.
+func ploverType(_ event: String, mode: String) -> RelationType? {
+    switch event {
+    case "SUPPORT", "AID", "COOPERATE", "AGREE": return .supports
+    case "CONSULT": return mode == "host" ? .hosts : .meets
+    case "DISAPPROVE", "ACCUSE", "REJECT", "THREATEN", "DEMAND", "REQUEST", "SANCTION", "COERCE", "ASSAULT",
+         "FIGHT", "PROTEST", "MOBILIZE":
+        return .opposes
+    default: return nil
+    }
+}
+
+if !seedOnly {
+    if let data = FileManager.default.contents(atPath: ploverPath),
+       let records = (try? JSONSerialization.jsonObject(with: data)) as? [[String: Any]] {
+        var candidates: [Candidate] = []
+        var gold: [GoldRelation] = []
+        var known = Set<ActorID>()
+        var verified = 0, quotes = 0, used = 0
+        for record in records {
+            guard let text = record["text"] as? String, let id = record["id"] as? String,
+                  let event = record["event"] as? String else { continue }
+            func actors(_ key: String) -> [(ActorNode)] {
+                guard let list = record[key] as? [[String: Any]] else { return [] }
+                return list.compactMap { item in
+                    guard let name = item["actorText"] as? String, !name.isEmpty else { return nil }
+                    let code = item["code"] as? String ?? ""
+                    let sector = item["sector"] as? String ?? ""
+                    let country = gazetteer.state(code: String(code.prefix(3)))?.code
+                    let kind: ActorKind = code == "IGO" ? .international
+                        : (sector == "REB" ? .militia : (["GOV", "MIL", "COP", "JUD", "LEG", "SPY", ""].contains(sector) && country != nil ? .government : .group))
+                    let slug = name.lowercased().unicodeScalars.map { CharacterSet.alphanumerics.contains($0) ? String($0) : "-" }.joined()
+                    return ActorNode(id: ActorID(slug), name: name, kind: kind, country: country)
+                }
+            }
+            var sources = actors("source"), targets = actors("target")
+            var seen = Set<ActorID>()
+            sources = sources.filter { seen.insert($0.id).inserted }
+            targets = targets.filter { seen.insert($0.id).inserted }
+            used += 1
+            let dictionary = ActorGraph(actors: sources + targets)
+            let document = DocumentID(id)
+            for a in dictionary.actors { known.insert(ActorID(id + "/" + a.id.rawValue)) }
+            let mode = record["mode"] as? String ?? ""
+            if let type = ploverType(event, mode: mode) {
+                var pairs: [(ActorID, ActorID)] = []
+                for s in sources { for t in targets { pairs.append((s.id, t.id)) } }
+                if targets.isEmpty && sources.count >= 2 {
+                    // "X and Y met/agreed": every pair, both ways for directed types.
+                    for a in sources { for b in sources where a.id != b.id { pairs.append((a.id, b.id)) } }
+                }
+                for (s, t) in pairs where s != t {
+                    gold.append(GoldRelation(document: document, source: ActorID(id + "/" + s.rawValue),
+                                             target: ActorID(id + "/" + t.rawValue), type: type, modality: .asserted))
+                }
+            }
+            let extractor = Extractor(graph: dictionary, lexicon: lexicon, gazetteer: gazetteer)
+            let result = extractor.extract(text: text, document: document, date: PartialDate(year: 2000))
+            for var c in result.candidates {
+                quotes += 1
+                if TextFolding.quoteKey(text).contains(TextFolding.quoteKey(c.quote)) { verified += 1 }
+                c.source = ActorID(id + "/" + c.source.rawValue)
+                c.target = ActorID(id + "/" + c.target.rawValue)
+                candidates.append(c)
+            }
+        }
+        let report = EvaluationReport.score(candidates: candidates, gold: gold, known: known)
+        printReport("PLOVER gold-standard records (\(used) records, \(Set(gold).count) gold relations, \(candidates.count) candidates; modality not coded in PLOVER: all gold asserted)",
+                    report, quotes: (verified, quotes))
+    } else {
+        print("== PLOVER gold-standard records: skipped (\(ploverPath) is absent or unreadable)\n")
+    }
+}
+
+// MARK: (c) speed
+
+if !noSpeed, let text = speedText, let graph = seedGraph {
+    // A 1,000-word article: the longest seed article cut (or repeated) to 1,000 words.
+    var words = text.split(separator: " ", omittingEmptySubsequences: false)
+    while words.count < 1000 { words += text.split(separator: " ", omittingEmptySubsequences: false) }
+    let article = words.prefix(1000).joined(separator: " ")
+    let start0 = Date()
+    let extractor = Extractor(graph: graph, lexicon: lexicon, gazetteer: gazetteer)
+    let setup = Date().timeIntervalSince(start0)
+    var times: [Double] = []
+    var count = 0
+    for _ in 0..<30 {
+        let t0 = Date()
+        count = extractor.extract(text: article, document: "speed", date: PartialDate(year: 2024, month: 6)).candidates.count
+        times.append(Date().timeIntervalSince(t0) * 1000)
+    }
+    times.sort()
+    print("== speed: 1,000-word article, \(graph.actors.count) actors in the dictionary, \(count) candidates")
+    print(String(format: "extraction: median %.1f ms, max %.1f ms over %d runs (setup once: %.1f ms)",
+                 times[times.count / 2], times.last!, times.count, setup * 1000))
+}

@@ -1,0 +1,214 @@
+import ActorGraphCore
+import Foundation
+
+/// An actor proposed by extraction: a name found by pattern that the graph does not hold.
+public struct ProposedActor: Sendable, Hashable {
+    public var id: ActorID
+    public var name: String
+    public var kind: ActorKind
+    public var country: String?
+    /// How it was found: "organization-pattern", "person-title", "state".
+    public var rule: String
+}
+
+/// A place in a sentence that names an actor.
+struct Mention {
+    enum Rule: String { case name, surname, state, capital, adjective, title, pattern, anaphora }
+    var actor: ActorID
+    /// Token indices within the sentence.
+    var range: Range<Int>
+    var rule: Rule
+    /// Named as a place ("in Baghdad"), not as an acting party.
+    var isLocation: Bool
+    var kind: ActorKind
+    /// 1 for a name, less for anaphora and guesses.
+    var certainty: Double
+}
+
+/// The names the extractor looks for: the graph's actors (names, aliases and their variants) and
+/// the gazetteer's states.
+struct ActorDictionary {
+    enum CaseRule { case any, capitalized, allCaps }
+    struct Entry {
+        var words: [String]
+        var actor: ActorID
+        var caseRule: CaseRule
+        var rule: Mention.Rule
+    }
+    struct StateEntry {
+        var words: [String]
+        var code: String
+        var isAdjective: Bool
+        var isCapital: Bool
+        var caseRule: CaseRule
+    }
+
+    var byFirst: [String: [Entry]] = [:]
+    var statesByFirst: [String: [StateEntry]] = [:]
+    var kinds: [ActorID: ActorKind] = [:]
+    var countries: [ActorID: String] = [:]
+    let graph: ActorGraph
+    let gazetteer: Gazetteer
+    /// The government actor standing for each state, found or proposed.
+    var stateActors: [String: ActorID] = [:]
+    var stateNames: [String: String] = [:]
+
+    init(graph: ActorGraph, gazetteer: Gazetteer, stopWords: Set<String>) {
+        self.graph = graph
+        self.gazetteer = gazetteer
+        var keys: [[String]: Set<ActorID>] = [:]
+        var entries: [Entry] = []
+        func caseRule(_ name: String, words: [String]) -> CaseRule {
+            let letters = name.filter(\.isLetter)
+            if words.count == 1 && letters.count <= 5 && letters.count >= 2 && letters.allSatisfy(\.isUppercase) { return .allCaps }
+            if name.first(where: \.isLetter)?.isUppercase == true { return .capitalized }
+            return .any
+        }
+        func add(_ words: [String], _ actor: ActorID, _ rule: CaseRule, _ kind: Mention.Rule) {
+            guard !words.isEmpty, !(words.count == 1 && stopWords.contains(words[0])) else { return }
+            keys[words, default: []].insert(actor)
+            entries.append(Entry(words: words, actor: actor, caseRule: rule, rule: kind))
+        }
+        for actor in graph.actors {
+            kinds[actor.id] = actor.kind
+            if let country = actor.country { countries[actor.id] = country }
+            for name in [actor.name] + actor.aliases {
+                var words = Token.words(name)
+                if words.first == "the", words.count > 1 { words.removeFirst() }
+                let rule = caseRule(name, words: words)
+                add(words, actor.id, rule, .name)
+                // "al-Sudani" ~ "Alsudani" ~ "Sudani"; "Kataib al-Imam Ali" ~ "Kataib Imam Ali".
+                if words.contains("al") || words.contains("el") {
+                    var joined: [String] = []
+                    var k = 0
+                    while k < words.count {
+                        if (words[k] == "al" || words[k] == "el"), k + 1 < words.count {
+                            joined.append(words[k] + words[k + 1]); k += 2
+                        } else { joined.append(words[k]); k += 1 }
+                    }
+                    add(joined, actor.id, rule, .name)
+                    let dropped = words.filter { $0 != "al" && $0 != "el" }
+                    if dropped.count >= 2 || actor.kind == .person { add(dropped, actor.id, rule, .name) }
+                }
+            }
+        }
+        // Surnames of people: "Blinken", "al-Sudani", when no other actor shares them.
+        var surnames: [[String]: Set<ActorID>] = [:]
+        for actor in graph.actors where actor.kind == .person {
+            for name in [actor.name] + actor.aliases {
+                let words = Token.words(name)
+                guard words.count >= 2, let last = words.last, last.count >= 4, !stopWords.contains(last) else { continue }
+                if words.count >= 3, ["al", "el", "bin", "ibn", "abu"].contains(words[words.count - 2]) {
+                    surnames[[words[words.count - 2], last], default: []].insert(actor.id)
+                }
+                surnames[[last], default: []].insert(actor.id)
+            }
+        }
+        for (words, ids) in surnames where ids.count == 1 && keys[words] == nil {
+            add(words, ids.first!, .capitalized, .surname)
+        }
+        for entry in entries where keys[entry.words]!.count == 1 || entry.rule == .name {
+            byFirst[entry.words[0], default: []].append(entry)
+        }
+        for state in gazetteer.states {
+            for name in state.names {
+                let words = Token.words(name)
+                statesByFirst[words[0], default: []].append(
+                    StateEntry(words: words, code: state.code, isAdjective: false, isCapital: false,
+                               caseRule: caseRule(name, words: words)))
+            }
+            for name in state.capitals {
+                let words = Token.words(name)
+                statesByFirst[words[0], default: []].append(
+                    StateEntry(words: words, code: state.code, isAdjective: false, isCapital: true, caseRule: .capitalized))
+            }
+            for name in state.adjectives {
+                let words = Token.words(name)
+                statesByFirst[words[0], default: []].append(
+                    StateEntry(words: words, code: state.code, isAdjective: true, isCapital: false, caseRule: .capitalized))
+            }
+            stateNames[state.code] = state.names[0]
+        }
+    }
+
+    static func accepts(_ rule: CaseRule, _ tokens: ArraySlice<Token>) -> Bool {
+        switch rule {
+        case .any: return true
+        case .capitalized: return tokens.first?.isCapitalized ?? false
+        case .allCaps: return tokens.allSatisfy(\.isAllCaps)
+        }
+    }
+
+    /// The longest graph name starting at `i`, as (length, actor).
+    func matchActor(_ tokens: [Token], at i: Int) -> (Int, ActorID)? {
+        guard let list = byFirst[tokens[i].key] else { return nil }
+        var best: (Int, ActorID)?
+        for entry in list where entry.words.count > (best?.0 ?? 0) {
+            guard i + entry.words.count <= tokens.count else { continue }
+            var ok = true
+            for (k, word) in entry.words.enumerated() where tokens[i + k].key != word || (k > 0 && tokens[i + k].kind == .punctuation) {
+                ok = false; break
+            }
+            if ok && Self.accepts(entry.caseRule, tokens[i..<(i + entry.words.count)]) {
+                best = (entry.words.count, entry.actor)
+            }
+        }
+        return best
+    }
+
+    /// The longest state name, capital or adjective starting at `i`.
+    func matchState(_ tokens: [Token], at i: Int) -> (Int, StateEntry)? {
+        guard let list = statesByFirst[tokens[i].key] else { return nil }
+        var best: (Int, StateEntry)?
+        for entry in list where entry.words.count > (best?.0 ?? 0) {
+            guard i + entry.words.count <= tokens.count else { continue }
+            var ok = true
+            for (k, word) in entry.words.enumerated() where tokens[i + k].key != word { ok = false; break }
+            if ok && Self.accepts(entry.caseRule, tokens[i..<(i + entry.words.count)]) {
+                best = (entry.words.count, entry)
+            }
+        }
+        return best
+    }
+
+    /// The government actor for a state: the graph's (named like the state, or its top-level
+    /// government), else a proposed one.
+    mutating func stateActor(_ code: String, proposals: inout [ActorID: ProposedActor]) -> ActorID {
+        if let id = stateActors[code] { return id }
+        let state = gazetteer.state(code: code)
+        let nameKeys = Set((state?.names ?? []).flatMap { name -> [String] in
+            let k = TextFolding.nameKey(name)
+            return [k, "governmentof" + k, k + "government"]
+        } + (state?.adjectives ?? []).map { TextFolding.nameKey($0) + "government" })
+        let governments = graph.actors.filter { $0.country == code && $0.kind == .government }
+        let named = governments.first { actor in
+            ([actor.name] + actor.aliases).contains { nameKeys.contains(TextFolding.nameKey($0)) }
+        }
+        let id: ActorID
+        if let found = named ?? governments.first(where: { $0.memberOf.isEmpty }) {
+            id = found.id
+        } else {
+            let name = state?.names.first ?? code
+            id = ActorID("new-" + Slug.make(name))
+            if proposals[id] == nil {
+                proposals[id] = ProposedActor(id: id, name: name, kind: .government, country: code, rule: "state")
+            }
+        }
+        stateActors[code] = id
+        return id
+    }
+}
+
+enum Slug {
+    static func make(_ text: String) -> String {
+        var out = ""
+        var dash = false
+        for c in TextFolding.quoteKey(text).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil) {
+            if c.isLetter || c.isNumber, c.isASCII { out.append(c); dash = false }
+            else if Token.apostrophes.contains(c) { continue }
+            else if !dash && !out.isEmpty { out.append("-"); dash = true }
+        }
+        while out.hasSuffix("-") { out.removeLast() }
+        return out.isEmpty ? "actor" : out
+    }
+}

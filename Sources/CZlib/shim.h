@@ -1,0 +1,2 @@
+// zlib, for reading GDELT's .zip files (ActorGraphFormats' ZipEntryReader). Debian: zlib1g-dev.
+#include <zlib.h>
