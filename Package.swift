@@ -11,6 +11,7 @@ let package = Package(
         .executable(name: "actorgraph", targets: ["actorgraph"]),
         .executable(name: "actorgraph-bench", targets: ["ActorGraphBench"]),
         .executable(name: "actorgraph-example", targets: ["ActorGraphExample"]),
+        .executable(name: "actorgraph-server", targets: ["actorgraph-server"]),
         .executable(name: "actorgraph-eval", targets: ["ActorGraphEval"]),
     ],
     dependencies: [
@@ -18,6 +19,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         // `swift package generate-documentation` (scripts/docs); no code depends on it.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
+        // `actorgraph serve` only (the ActorGraphServer target); nothing else links it.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // Model and algorithms: pure Swift, no file I/O, no C.
@@ -55,11 +58,34 @@ let package = Package(
             linkerSettings: [.linkedLibrary("_FoundationICU")]
         ),
 
+        // The interactive report (one self-contained HTML page), the views the page asks for,
+        // `diff` between two dates and the review of extraction candidates. No web server here.
+        .target(
+            name: "ActorGraphReport",
+            dependencies: ["ActorGraphCore", "ActorGraphFormats", "ActorGraphRendering"],
+            // The page's sources; scripts/embed-page copies them into PageAssets.swift.
+            exclude: ["Page"]
+        ),
+
+        // `actorgraph serve`: the report's page and JSON API over Hummingbird. Kept apart so the
+        // `actorgraph` executable does not link (or wait for) SwiftNIO and Hummingbird.
+        .target(
+            name: "ActorGraphServer",
+            dependencies: ["ActorGraphReport", "ActorGraphExtraction", .product(name: "Hummingbird", package: "hummingbird")]
+        ),
+        .executableTarget(
+            name: "actorgraph-server",
+            dependencies: [
+                "ActorGraphServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
         // The command-line tool: parse, call, print.
         .executableTarget(
             name: "actorgraph",
             dependencies: [
-                "ActorGraphCore", "ActorGraphFormats", "ActorGraphRendering", "ActorGraphExtraction",
+                "ActorGraphCore", "ActorGraphFormats", "ActorGraphRendering", "ActorGraphExtraction", "ActorGraphReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -112,6 +138,10 @@ let package = Package(
             name: "ActorGraphRenderingTests",
             dependencies: ["ActorGraphRendering", "TestSupport"],
             exclude: ["Golden"]
+        ),
+        .testTarget(
+            name: "ActorGraphReportTests",
+            dependencies: ["ActorGraphReport", "ActorGraphServer", "TestSupport"]
         ),
         .testTarget(
             name: "ActorGraphCLITests",

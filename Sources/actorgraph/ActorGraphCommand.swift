@@ -12,7 +12,7 @@ struct ActorGraphCommand: ParsableCommand {
         version: "0.2.0",
         subcommands: [Validate.self, Stats.self, Show.self, PathCommand.self, Centrality.self, Allies.self, Balance.self,
                       CommunitiesCommand.self, Render.self, LayoutCommand.self, Import.self, Export.self,
-                      Extract.self, Review.self, Merge.self]
+                      Extract.self, Review.self, Merge.self, Report.self, Serve.self, Diff.self]
     )
 
     /// Parses, runs, and maps every error to its exit status in one place (``Exit``).

@@ -20,8 +20,8 @@ struct LayoutCommand: ParsableCommand {
 
     func run() throws {
         let graph = try input.load()
-        let (shown, drawing) = try view.drawing(of: graph) { $0.legend = false }
-        let layout = try GraphvizRenderer.layout(drawing, engine: engine ?? .automatic(nodeCount: shown.actors.count))
+        let (_, drawing, engine) = try view.drawing(of: graph, engine: engine) { $0.legend = false }
+        let layout = try GraphvizRenderer.layout(drawing, engine: engine)
         for warning in layout.warnings { printError("graphviz: warning: \(warning)") }
         try writeOutput(layout.json.jsonText, to: output)
     }

@@ -14,7 +14,10 @@ struct Render: ParsableCommand {
             Shape and colour show the actor kind, colour and arrowhead the relation type; dashed lines \
             are reported claims, dotted ones possible, faded dotted ones denied. A legend lists what is \
             present. SVG tooltips carry each relation's label, date, modality and quotes. The engine is \
-            dot up to \(LayoutEngine.dotLimit) actors and sfdp beyond, unless --engine says otherwise.
+            dot up to \(LayoutEngine.dotLimit) actors and sfdp beyond, unless --engine says otherwise. \
+            Force-directed engines (sfdp, neato, fdp) remove node overlaps (overlap=prism, sep=+4) and \
+            print the legend above the layout. --graph-attribute, --node-attribute and --edge-attribute \
+            pass Graphviz attributes through (overlap=scale, splines=false, fontsize=9…).
             """)
 
     @OptionGroup var input: InputOptions
@@ -40,8 +43,9 @@ struct Render: ParsableCommand {
         let graph = try input.load()
         let format = self.format ?? OutputFormat(pathExtension: URL(fileURLWithPath: output).pathExtension)!
         // Data attributes are invisible in pictures; positioned dot and json keep them.
-        let (shown, drawing) = try view.drawing(of: graph) { $0.dataAttributes = format == .dot || format == .json }
-        let engine = self.engine ?? .automatic(nodeCount: shown.actors.count)
+        let (shown, drawing, engine) = try view.drawing(of: graph, engine: engine) {
+            $0.dataAttributes = format == .dot || format == .json
+        }
         let result = try GraphvizRenderer.render(drawing, engine: engine, format: format)
         for warning in result.warnings { printError("graphviz: warning: \(warning)") }
         try writeOutput(result.data, to: output)

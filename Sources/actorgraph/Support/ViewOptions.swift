@@ -1,5 +1,7 @@
 import ActorGraphCore
 import ActorGraphFormats
+import ActorGraphRendering
+import ActorGraphReport
 import ArgumentParser
 
 /// Which relations count: the filter every drawing and analysis command shares.
@@ -76,6 +78,8 @@ struct ViewOptions: ParsableArguments {
     @Flag(name: .customLong("edge-labels"), help: "Print each relation's label on its edge (tooltips always carry it).")
     var edgeLabels = false
 
+    @OptionGroup var passthrough: PassthroughOptions
+
     func validate() throws {
         if depth < 0 { throw ValidationError("--depth must be 0 or more") }
     }
@@ -93,17 +97,54 @@ struct ViewOptions: ParsableArguments {
         return view
     }
 
-    /// The part of `graph` to draw and its drawing, with the options `adjust` leaves.
-    func drawing(of graph: ActorGraph, adjust: (inout DiagramOptions) -> Void = { _ in })
-        throws -> (shown: ActorGraph, drawing: DrawingGraph) {
+    /// The part of `graph` to draw and its drawing for `engine` (nil: the automatic choice), with
+    /// the options `adjust` leaves: force-directed engines get overlap removal and the legend
+    /// above the layout (a legend cluster would be scattered), then the passthrough attributes.
+    func drawing(of graph: ActorGraph, engine: LayoutEngine?, adjust: (inout DiagramOptions) -> Void = { _ in })
+        throws -> (shown: ActorGraph, drawing: DrawingGraph, engine: LayoutEngine) {
         let shown = try apply(to: graph)
+        let engine = engine ?? .automatic(nodeCount: shown.actors.count)
         var options = try diagramOptions(in: graph)
         adjust(&options)
-        return (shown, DiagramBuilder.drawing(of: shown, options: options))
+        var drawing = DiagramBuilder.drawing(of: shown, options: options)
+        if DrawingTuning.isForceDirected(engine) {
+            if options.legend { DrawingTuning.moveLegendOutside(&drawing, graph: shown) }
+            DrawingTuning.tune(&drawing, engine: engine)
+        }
+        let p = try passthrough.attributes()
+        DrawingTuning.pass(&drawing, graph: p.graph, node: p.node, edge: p.edge)
+        return (shown, drawing, engine)
     }
 
     func diagramOptions(in graph: ActorGraph) throws -> DiagramOptions {
         DiagramOptions(cluster: cluster, legend: !noLegend, edgeLabels: edgeLabels,
                        highlight: Set(try highlight.map { try resolveActor($0, in: graph).id }))
+    }
+}
+
+/// Graphviz attributes passed through unchanged: `--graph-attribute overlap=scale` and so on.
+struct PassthroughOptions: ParsableArguments {
+    @Option(name: .customLong("graph-attribute"), help: ArgumentHelp("A Graphviz graph attribute, key=value (repeatable); replaces ActorGraph's own.", valueName: "key=value"))
+    var graphAttributes: [String] = []
+
+    @Option(name: .customLong("node-attribute"), help: ArgumentHelp("A Graphviz attribute for every actor node, key=value (repeatable).", valueName: "key=value"))
+    var nodeAttributes: [String] = []
+
+    @Option(name: .customLong("edge-attribute"), help: ArgumentHelp("A Graphviz attribute for every relation edge, key=value (repeatable).", valueName: "key=value"))
+    var edgeAttributes: [String] = []
+
+    func validate() throws { _ = try attributes() }
+
+    func attributes() throws -> (graph: [DrawingGraph.Attribute], node: [DrawingGraph.Attribute], edge: [DrawingGraph.Attribute]) {
+        func parse(_ list: [String], _ option: String) throws -> [DrawingGraph.Attribute] {
+            try list.map { text in
+                guard let a = DrawingTuning.attribute(text) else {
+                    throw ValidationError("--\(option): expected key=value, got '\(text)'")
+                }
+                return a
+            }
+        }
+        return (try parse(graphAttributes, "graph-attribute"), try parse(nodeAttributes, "node-attribute"),
+                try parse(edgeAttributes, "edge-attribute"))
     }
 }
