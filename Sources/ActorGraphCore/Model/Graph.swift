@@ -167,8 +167,13 @@ public struct ActorGraph: Sendable, Hashable {
         return copy
     }
 
-    /// The actor with the given id, if any. O(n); use ``actorsByID`` for repeated look-ups.
-    public func actor(_ id: ActorID) -> ActorNode? { actors.first { $0.id == id } }
+    /// The actor with the given id (the first, if several have it), if any: O(1) when the graph
+    /// carries its endpoint index (graphs from the readers do, see ``indexEndpoints()``), O(n)
+    /// otherwise; use ``actorsByID`` for repeated look-ups then.
+    public func actor(_ id: ActorID) -> ActorNode? {
+        if let endpoints { return endpoints.position[id].map { actors[Int($0)] } }
+        return actors.first { $0.id == id }
+    }
 
     /// The document with the given id, if any.
     public func document(_ id: DocumentID) -> Document? { documents.first { $0.id == id } }

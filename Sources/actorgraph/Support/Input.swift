@@ -60,18 +60,19 @@ func readBytes(_ path: String) throws -> [UInt8] {
 /// Resolves typed names (id, name or alias) to actors: an exact id at once, anything else
 /// through an ``ActorLookup`` built on first need (it folds every name and alias).
 final class ActorNames {
-    let graph: ActorGraph
-    let byID: [ActorID: ActorNode]
+    var graph: ActorGraph
     lazy var lookup = ActorLookup(graph)
 
     init(_ graph: ActorGraph) {
         self.graph = graph
-        byID = graph.actorsByID
+        self.graph.indexEndpoints()  // exact ids found in O(1) (a no-op for graphs from the readers)
     }
 
+    func actor(_ id: ActorID) -> ActorNode? { graph.actor(id) }
+
     func resolve(_ name: String) throws -> ActorID {
-        if byID[ActorID(name)] != nil { return ActorID(name) }
-        func named(_ ids: [ActorID]) -> [(ActorID, String)] { ids.map { ($0, byID[$0]?.name ?? $0.rawValue) } }
+        if graph.actor(ActorID(name)) != nil { return ActorID(name) }
+        func named(_ ids: [ActorID]) -> [(ActorID, String)] { ids.map { ($0, graph.actor($0)?.name ?? $0.rawValue) } }
         switch lookup.resolve(name) {
         case .found(let id): return id
         case .ambiguous(let ids): throw CLIError.ambiguousActor(name, matches: named(ids))
@@ -83,7 +84,7 @@ final class ActorNames {
 /// Resolves a typed name (id, name or alias) to one actor.
 func resolveActor(_ name: String, in graph: ActorGraph) throws -> ActorNode {
     let names = ActorNames(graph)
-    return names.byID[try names.resolve(name)]!
+    return names.actor(try names.resolve(name))!
 }
 
 /// Every command that writes a graph checks it first with the one validator: errors name the
