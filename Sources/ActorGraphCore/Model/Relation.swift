@@ -119,15 +119,9 @@ public struct Relation: Sendable, Hashable {
                 label: String? = nil, date: PartialDate? = nil, until: PartialDate? = nil,
                 modality: Modality = .asserted, evidence: [Evidence] = [], weight: Double? = nil,
                 notes: String? = nil) {
-        self.source = source
-        self.target = target
-        self.type = type
-        self.date = date
-        self.modality = modality
-        self.evidence = evidence
-        self.weight = weight
-        self.extras = nil
-        update(explicitID: .some(id), label: .some(label), notes: .some(notes), until: .some(until))
+        self.init(source: source, target: target, type: type, label: label, date: date, until: until,
+                  modality: modality, evidence: evidence, weight: weight, notes: notes)
+        self.id = id
     }
 
     /// Chronological order: undated relations first, then by date (a coarser date first when two
