@@ -18,7 +18,7 @@ struct InputOptions: ParsableArguments {
 /// Reads a graph file or an edges table, printing its warnings on stderr.
 func loadGraph(_ path: String, verifyEvidence: Bool = true) throws -> LoadedGraph {
     if path.lowercased().hasSuffix(".csv") {
-        let loaded = try CSVGraph.load(edges: .init(file: path, bytes: try readBytes(path)))
+        let loaded = try CSVGraph.load(edges: .init(file: path, bytes: try readBytes(path, limits: .table)))
         for warning in loaded.warnings { printError(warning.description) }
         return loaded
     }
@@ -28,9 +28,10 @@ func loadGraph(_ path: String, verifyEvidence: Bool = true) throws -> LoadedGrap
     return loaded
 }
 
-func readBytes(_ path: String) throws -> [UInt8] {
-    guard let data = FileManager.default.contents(atPath: path) else { throw CLIError.unreadable(path) }
-    return Array(data)
+/// Reads a file within `limits` (size checked before reading, binary and overlong lines refused
+/// while reading; docs/FORMAT.md, "Limits").
+func readBytes(_ path: String, limits: InputLimits) throws -> [UInt8] {
+    try limits.read(path: path)
 }
 
 /// Resolves typed names (id, name or alias) to actors: an exact id at once, anything else
