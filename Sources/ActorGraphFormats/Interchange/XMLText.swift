@@ -72,6 +72,8 @@ final class XMLTreeBuilder: NSObject, XMLParserDelegate {
     private var stack: [XMLNode] = []
     private(set) var root: XMLNode?
     private weak var parser: XMLParser?
+    /// Set when elements nest deeper than ``InputLimits/nestingDepth``.
+    private var tooDeep = false
 
     /// The root element, or a diagnostic with the parser's line for malformed XML.
     static func parse(_ bytes: [UInt8], file: String) throws -> XMLNode {
@@ -80,7 +82,12 @@ final class XMLTreeBuilder: NSObject, XMLParserDelegate {
         builder.parser = parser
         parser.delegate = builder
         parser.shouldProcessNamespaces = false
-        if !parser.parse() || builder.root == nil {
+        let parsed = parser.parse()
+        if !parsed && builder.tooDeep {
+            throw DiagnosticsError([Diagnostic(file: file, line: parser.lineNumber > 0 ? parser.lineNumber : nil,
+                                               message: "elements nested deeper than \(InputLimits.nestingDepth) levels")])
+        }
+        if !parsed || builder.root == nil {
             let reason = parser.parserError.map { ($0 as NSError).localizedDescription } ?? "not XML"
             throw DiagnosticsError([Diagnostic(file: file, line: parser.lineNumber > 0 ? parser.lineNumber : nil,
                                                message: "the file is not well-formed XML (\(reason))")])
@@ -105,6 +112,11 @@ final class XMLTreeBuilder: NSObject, XMLParserDelegate {
                 qualifiedName: String?, attributes: [String: String] = [:]) {
         var plain: [String: String] = [:]
         for (key, value) in attributes where !key.hasPrefix("xmlns") { plain[XMLTreeBuilder.local(key)] = value }
+        if stack.count >= InputLimits.nestingDepth {
+            tooDeep = true
+            parser.abortParsing()
+            return
+        }
         let node = XMLNode(name: XMLTreeBuilder.local(elementName), attributes: plain, line: parser.lineNumber)
         stack.last?.children.append(node)
         if stack.isEmpty { root = node }
@@ -113,7 +125,7 @@ final class XMLTreeBuilder: NSObject, XMLParserDelegate {
 
     func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?,
                 qualifiedName: String?) {
-        stack.removeLast()
+        if !stack.isEmpty { stack.removeLast() }
     }
 
     func parser(_ parser: XMLParser, foundCharacters string: String) {

@@ -145,6 +145,7 @@ struct Import: ParsableCommand {
             default: events = try EventTableReaders.plover(try table(input, .jsonLines), mapping: mapping, period: period)
             }
             printError(events.summary(file: input))
+            try InputLimits.table.check(events.graph, file: input)
             graph = events.graph
         }
         // Document paths stay valid from the new file's folder.
