@@ -27,8 +27,11 @@ let package = Package(
         // Builds on a machine without Graphviz (it needs only the system zlib).
         .target(
             name: "ActorGraphFormats",
-            dependencies: ["ActorGraphCore", "CZlib", .product(name: "Yams", package: "Yams")]
+            dependencies: ["ActorGraphCore", "CZlib", "CSignals", .product(name: "Yams", package: "Yams")]
         ),
+
+        // Removes AtomicFile's temporary files on SIGINT/SIGTERM/SIGHUP (a C signal handler).
+        .target(name: "CSignals"),
 
         // The system zlib (Debian: zlib1g-dev), to inflate GDELT's .zip files as a stream.
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),

@@ -87,7 +87,7 @@ public struct InputLimits: Sendable, Hashable {
                 continue
             }
             if byte == 0 {
-                throw DiagnosticsError([Diagnostic(file: file, line: lineNumber, message:
+                throw DiagnosticsError([Diagnostic(file: file, line: lineNumber, column: length + 1, message:
                     "the file is binary, not text (it has a NUL byte; UTF-16 is not read, save it as UTF-8)")])
             }
             length += 1
