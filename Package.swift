@@ -12,6 +12,7 @@ let package = Package(
         .executable(name: "actorgraph-bench", targets: ["ActorGraphBench"]),
         .executable(name: "actorgraph-example", targets: ["ActorGraphExample"]),
         .executable(name: "actorgraph-eval", targets: ["ActorGraphEval"]),
+        .executable(name: "actorgraph-fuzz", targets: ["ActorGraphFuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -88,6 +89,13 @@ let package = Package(
         .executableTarget(
             name: "ActorGraphEval",
             dependencies: ["ActorGraphCore", "ActorGraphFormats", "ActorGraphExtraction"]
+        ),
+
+        // libFuzzer targets for every reader (scripts/fuzz); a replayer of inputs in plain builds.
+        .executableTarget(
+            name: "ActorGraphFuzz",
+            dependencies: ["ActorGraphCore", "ActorGraphFormats", "ActorGraphRendering", "ActorGraphExtraction"],
+            path: "Fuzz/ActorGraphFuzz"
         ),
 
         // Tests

@@ -163,7 +163,7 @@ public struct DOTSandbox: Sendable {
             arguments: workerArguments + [mode, "--memory", String(memoryBytes), "--cpu", String(seconds + 1)],
             input: input, timeout: timeout, maxOutput: maxReplyBytes,
             // A crash is expected here: no backtrace from the Swift runtime (slow, and noise).
-            environment: ["SWIFT_BACKTRACE": "enable=no"])
+            environment: Self.workerEnvironment)
         let result: SandboxedProcess.Result
         do {
             result = try process.run()
@@ -204,6 +204,20 @@ public struct DOTSandbox: Sendable {
             return reply
         }
     }
+
+    /// The worker's environment on top of ours. Under ASan or TSan (scripts/sanitize) the
+    /// sanitizer must not turn Graphviz's SIGSEGV or SIGABRT into a report and exit status 1, nor
+    /// report Graphviz's own leaks: the worker dies of the signal as in a plain build.
+    static let workerEnvironment: [String: String] = {
+        var variables = ["SWIFT_BACKTRACE": "enable=no"]
+        guard sanitized else { return variables }
+        let quiet = "handle_segv=0:handle_sigbus=0:handle_abort=0:handle_sigfpe=0:handle_sigill=0:detect_leaks=0"
+        let environment = ProcessInfo.processInfo.environment
+        for key in ["ASAN_OPTIONS", "TSAN_OPTIONS"] {
+            variables[key] = (environment[key].map { $0 + ":" } ?? "") + quiet
+        }
+        return variables
+    }()
 
     static func format(seconds: Double) -> String {
         seconds == seconds.rounded() ? "\(Int(seconds)) s" : String(format: "%.1f s", seconds)

@@ -50,6 +50,25 @@ public enum GDELTReader {
         return result
     }
 
+    /// Reads GDELT event rows already in memory (a `.CSV`'s bytes), as ``read(path:mapping:period:weightByGoldstein:)``
+    /// does from a file.
+    public static func read(bytes: [UInt8], file: String, mapping: EventMapping, period: EventPeriod,
+                            weightByGoldstein: Bool = false) throws -> EventImport {
+        let limits = InputLimits.gdelt
+        try limits.check(bytes, file: file)
+        var parser = Parser(mapping: mapping, period: period, weightByGoldstein: weightByGoldstein)
+        var start = 0
+        while start < bytes.count {
+            let end = min(bytes.count, start + (1 << 20))
+            parser.feed(Array(bytes[start..<end]))
+            start = end
+        }
+        parser.finish()
+        let result = parser.aggregator.result()
+        try limits.check(result.graph, file: file)
+        return result
+    }
+
     struct Parser {
         var aggregator: EventAggregator
         let mapping: EventMapping
