@@ -77,6 +77,13 @@ final class XMLTreeBuilder: NSObject, XMLParserDelegate {
 
     /// The root element, or a diagnostic with the parser's line for malformed XML.
     static func parse(_ bytes: [UInt8], file: String) throws -> XMLNode {
+        // FoundationXML traps (a crash, not an error) on element or attribute text that is not
+        // UTF-8 (found by fuzzing): refuse such bytes first, unless the XML declaration names
+        // another encoding, which libxml2 then converts to UTF-8 itself.
+        if !declaresOtherEncoding(bytes), case .failure(.invalidUTF8(let place)) = TextInput.decode(bytes) {
+            throw DiagnosticsError([Diagnostic(file: file, line: place.line, column: place.column,
+                                               message: "the file is not UTF-8 text (invalid byte sequence)")])
+        }
         let parser = XMLParser(data: Data(bytes))
         let builder = XMLTreeBuilder()
         builder.parser = parser
@@ -93,6 +100,15 @@ final class XMLTreeBuilder: NSObject, XMLParserDelegate {
                                                message: "the file is not well-formed XML (\(reason))")])
         }
         return builder.root!
+    }
+
+    /// Whether the XML declaration names an encoding other than UTF-8 (`encoding="ISO-8859-1"`).
+    static func declaresOtherEncoding(_ bytes: [UInt8]) -> Bool {
+        let head = String(decoding: bytes.prefix(200), as: UTF8.self).lowercased()
+        guard head.hasPrefix("<?xml"), let end = head.range(of: "?>"),
+              let encoding = head[..<end.lowerBound].range(of: "encoding=") else { return false }
+        let value = head[encoding.upperBound...].dropFirst().prefix { $0 != "\"" && $0 != "'" }
+        return !["utf-8", "utf8"].contains(String(value))
     }
 
     /// The root element named `root` and its first `<graph>`, or a diagnostic naming `format`.
