@@ -13,6 +13,7 @@ let package = Package(
         .executable(name: "actorgraph-example", targets: ["ActorGraphExample"]),
         .executable(name: "actorgraph-server", targets: ["actorgraph-server"]),
         .executable(name: "actorgraph-eval", targets: ["ActorGraphEval"]),
+        .executable(name: "actorgraph-fuzz", targets: ["ActorGraphFuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -30,8 +31,11 @@ let package = Package(
         // Builds on a machine without Graphviz (it needs only the system zlib).
         .target(
             name: "ActorGraphFormats",
-            dependencies: ["ActorGraphCore", "CZlib", .product(name: "Yams", package: "Yams")]
+            dependencies: ["ActorGraphCore", "CZlib", "CSignals", .product(name: "Yams", package: "Yams")]
         ),
+
+        // Removes AtomicFile's temporary files on SIGINT/SIGTERM/SIGHUP (a C signal handler).
+        .target(name: "CSignals"),
 
         // The system zlib (Debian: zlib1g-dev), to inflate GDELT's .zip files as a stream.
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
@@ -111,6 +115,13 @@ let package = Package(
         .executableTarget(
             name: "ActorGraphEval",
             dependencies: ["ActorGraphCore", "ActorGraphFormats", "ActorGraphExtraction"]
+        ),
+
+        // libFuzzer targets for every reader (scripts/fuzz); a replayer of inputs in plain builds.
+        .executableTarget(
+            name: "ActorGraphFuzz",
+            dependencies: ["ActorGraphCore", "ActorGraphFormats", "ActorGraphRendering", "ActorGraphExtraction"],
+            path: "Fuzz/ActorGraphFuzz"
         ),
 
         // Tests

@@ -40,20 +40,35 @@ public enum DOTImporter {
     /// What cgraph read from `text`: nodes, edges and attributes with their lines.
     ///
     /// - Throws: ``DiagnosticsError`` for a syntax error.
+    /// In process: for DOT from a trusted source. Untrusted DOT goes through ``DOTSandbox``, whose
+    /// worker calls this. ``DOTScanner`` checks the text first.
     public static func data(fromDOT text: String, file: String) throws -> DOTGraphData {
-        try GraphvizLibrary.withContext { _ in
-            GraphvizLibrary.resetMessages()
-            let parsed = LineTrackingRead.parse(text)
-            let messages = GraphvizLibrary.takeMessages()
-            guard let g = parsed.graph, agerrors() == 0 else {
-                if let g = parsed.graph { agclose(g) }
-                throw DiagnosticsError(syntaxDiagnostics(messages, file: file))
+        try DOTScanner.check(Array(text.utf8), file: file)
+        return try GraphvizLibrary.withContext { _ in
+            try withParsedGraph(text, file: file) { g, lines, messages in
+                var data = walk(g, lines: lines)
+                data.parserWarnings = messages
+                return data
             }
-            defer { agclose(g) }
-            var data = walk(g, lines: parsed.lines)
-            data.parserWarnings = messages
-            return data
         }
+    }
+
+    /// Parses `text` with cgraph (line by line, noting each object's line) and runs `body` on the
+    /// graph, which is closed afterwards. Call inside ``GraphvizLibrary/withContext(_:)``.
+    ///
+    /// - Throws: ``DiagnosticsError`` for a syntax error (any error Graphviz reported).
+    static func withParsedGraph<T>(_ text: String, file: String,
+                                   _ body: (UnsafeMutablePointer<Agraph_t>, [UnsafeMutableRawPointer: Int], [String]) throws -> T)
+    throws -> T {
+        GraphvizLibrary.resetMessages()
+        let parsed = LineTrackingRead.parse(text)
+        let messages = GraphvizLibrary.takeMessages()
+        guard let g = parsed.graph, agerrors() == 0 else {
+            if let g = parsed.graph { agclose(g) }
+            throw DiagnosticsError(syntaxDiagnostics(messages, file: file))
+        }
+        defer { agclose(g) }
+        return try body(g, parsed.lines, messages)
     }
 
     /// Graphviz says "Error: syntax error in line 3 near 'x'"; turn that into `file:3: error: …`.

@@ -104,4 +104,9 @@ static inline Agdisc_t *actorgraph_discipline(void) {
     static Agdisc_t discipline = { &AgMemDisc, &ids, &AgIoDisc };
     return &discipline;
 }
+// The Graphviz sandbox's worker (DOTSandbox), first thing: no core dump whatever the core
+// pattern (prctl is variadic, so Swift cannot call it directly).
+#include <sys/prctl.h>
+static inline int actorgraph_worker_no_core_dumps(void) { return prctl(PR_SET_DUMPABLE, 0, 0, 0, 0); }
+
 #endif

@@ -1,3 +1,4 @@
+import ActorGraphRendering
 import ArgumentParser
 
 @main
@@ -17,6 +18,11 @@ struct ActorGraphCommand: ParsableCommand {
 
     /// Parses, runs, and maps every error to its exit status in one place (``Exit``).
     static func main() {
+        // The Graphviz sandbox's worker (DOTSandbox): hidden, no argument parsing, never returns.
+        let arguments = CommandLine.arguments
+        if arguments.count > 1 && arguments[1] == DOTSandbox.workerCommand {
+            DOTSandbox.workerMain(Array(arguments.dropFirst(2)))
+        }
         do {
             var command = try parseAsRoot()
             try command.run()

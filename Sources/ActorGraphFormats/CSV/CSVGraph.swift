@@ -35,11 +35,13 @@ public enum CSVGraph {
     /// - Throws: ``DiagnosticsError`` with every error and warning when there is an error.
     /// - Complexity: O(total bytes + R log R) for R rows.
     public static func load(edges: Input, nodes: Input? = nil, documents: Input? = nil) throws -> LoadedGraph {
+        for input in [edges, nodes, documents].compactMap({ $0 }) { try InputLimits.table.check(input.bytes, file: input.file) }
         var decoder = CSVDecoder(edges: edges, nodes: nodes, documents: documents)
         if let documents { try decoder.decodeDocuments(documents) }
         if let nodes { try decoder.decodeNodes(nodes) }
         try decoder.decodeEdges(edges, hasNodes: nodes != nil, hasDocuments: documents != nil)
         decoder.map.locator = decoder.rows.locate
+        try InputLimits.table.check(decoder.graph, file: edges.file)
         let warnings = try decoder.map.diagnostics(validating: decoder.graph).throwingErrors()
         return LoadedGraph(graph: decoder.graph, warnings: warnings, corpusDirectory: nil)
     }

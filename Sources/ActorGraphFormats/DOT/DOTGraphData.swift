@@ -4,8 +4,8 @@
 ///
 /// Attribute values are as cgraph stores them: escString escapes still in, defaults from
 /// `node [...]`/`edge [...]` statements applied, empty values left out.
-public struct DOTGraphData: Sendable, Hashable {
-    public struct Node: Sendable, Hashable {
+public struct DOTGraphData: Sendable, Hashable, Codable {
+    public struct Node: Sendable, Hashable, Codable {
         /// The node's name in the DOT text.
         public var name: String
         public var attributes: [String: String]
@@ -19,7 +19,7 @@ public struct DOTGraphData: Sendable, Hashable {
         }
     }
 
-    public struct Edge: Sendable, Hashable {
+    public struct Edge: Sendable, Hashable, Codable {
         /// Names of the tail and head nodes.
         public var tail: String
         public var head: String

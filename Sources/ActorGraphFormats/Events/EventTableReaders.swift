@@ -9,6 +9,7 @@ public enum EventTableReaders {
     /// 8 external forces → international, else group). Type from `event_type`/`sub_event_type`;
     /// date from `event_date` (`YYYY-MM-DD` or `DD Month YYYY`); citations `event_id_cnty` and `source`.
     public static func acled(_ input: CSVGraph.Input, mapping: EventMapping, period: EventPeriod) throws -> EventImport {
+        try InputLimits.table.check(input.bytes, file: input.file)
         let table = try CSVTable.parse(input.bytes, file: input.file)
         var index: [String: Int] = [:]
         for (k, name) in table.header.enumerated() { index[name.trimmingCharacters(in: .whitespaces).lowercased()] = k }
@@ -68,6 +69,7 @@ public enum EventTableReaders {
     /// record without a recipient but with several actors (PLOVER's meetings) pairs the actors,
     /// in order, when its type is symmetric.
     public static func plover(_ input: CSVGraph.Input, mapping: EventMapping, period: EventPeriod) throws -> EventImport {
+        try InputLimits.jsonLines.check(input.bytes, file: input.file)
         var aggregator = EventAggregator(sourceName: "PLOVER", period: period, weightByGoldstein: false)
         var lineNumber = 0
         for raw in input.bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {

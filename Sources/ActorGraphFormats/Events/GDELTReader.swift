@@ -16,21 +16,57 @@ public enum GDELTReader {
     public static func read(path: String, mapping: EventMapping, period: EventPeriod,
                             weightByGoldstein: Bool = false) throws -> EventImport {
         var parser = Parser(mapping: mapping, period: period, weightByGoldstein: weightByGoldstein)
+        // Limits checked chunk by chunk (a .zip's entry as inflated): random bytes fail at their
+        // first NUL byte or first overlong line, a huge file at the size limit.
+        let limits = InputLimits.gdelt
+        var total = 0, line = 1, carried = 0
+        func feed(_ chunk: [UInt8]) throws {
+            total += chunk.count
+            if total > limits.fileBytes { throw limits.tooLarge(total, file: path) }
+            carried = try limits.checkText(chunk[...], file: path, line: line, carried: carried)
+            line += chunk.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+            parser.feed(chunk)
+        }
         if path.lowercased().hasSuffix(".zip") {
             var zip = try ZipEntryReader(path: path)
-            while let chunk = try zip.next() { parser.feed(chunk) }
+            while let chunk = try zip.next() { try feed(chunk) }
         } else {
+            var info = stat()
+            if stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) > limits.fileBytes {
+                throw limits.tooLarge(Int(info.st_size), file: path)
+            }
             guard let handle = FileHandle(forReadingAtPath: path) else {
                 throw DiagnosticsError([Diagnostic(file: path, message: "cannot read file")])
             }
             while true {
                 let chunk = handle.readData(ofLength: 1 << 20)
                 if chunk.isEmpty { break }
-                parser.feed(Array(chunk))
+                try feed(Array(chunk))
             }
         }
         parser.finish()
-        return parser.aggregator.result()
+        let result = parser.aggregator.result()
+        try limits.check(result.graph, file: path)
+        return result
+    }
+
+    /// Reads GDELT event rows already in memory (a `.CSV`'s bytes), as ``read(path:mapping:period:weightByGoldstein:)``
+    /// does from a file.
+    public static func read(bytes: [UInt8], file: String, mapping: EventMapping, period: EventPeriod,
+                            weightByGoldstein: Bool = false) throws -> EventImport {
+        let limits = InputLimits.gdelt
+        try limits.check(bytes, file: file)
+        var parser = Parser(mapping: mapping, period: period, weightByGoldstein: weightByGoldstein)
+        var start = 0
+        while start < bytes.count {
+            let end = min(bytes.count, start + (1 << 20))
+            parser.feed(Array(bytes[start..<end]))
+            start = end
+        }
+        parser.finish()
+        let result = parser.aggregator.result()
+        try limits.check(result.graph, file: file)
+        return result
     }
 
     struct Parser {

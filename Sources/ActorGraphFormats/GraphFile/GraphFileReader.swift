@@ -44,12 +44,8 @@ public enum GraphFileReader {
     public static func read(contentsOf url: URL, displayPath: String? = nil,
                             options: Options = Options()) throws -> LoadedGraph {
         let name = displayPath ?? url.relativePath
-        let bytes: [UInt8]
-        do {
-            bytes = Array(try Data(contentsOf: url))
-        } catch {
-            throw DiagnosticsError([Diagnostic(file: name, message: "cannot read file: \(reason(error))")])
-        }
+        // Size checked before reading; a FIFO or device is read only up to the limit.
+        let bytes = try InputLimits.graphFile.read(path: url.path, file: name)
         return try parse(bytes: bytes, file: name, baseDirectory: url.deletingLastPathComponent(),
                          options: options)
     }
@@ -61,6 +57,7 @@ public enum GraphFileReader {
         func fail(_ message: String, at place: SourcePlace?) -> DiagnosticsError {
             DiagnosticsError([Diagnostic(file: file, line: place?.line, column: place?.column, message: message)])
         }
+        try InputLimits.graphFile.check(bytes, file: file)
         let text: String
         switch TextInput.decode(bytes) {
         case .success(let decoded): text = decoded
@@ -75,6 +72,7 @@ public enum GraphFileReader {
         }
         var decoder = GraphDecoder(file: file)
         let graph = decoder.decode(root)
+        try InputLimits.graphFile.check(graph, file: file)
         decoder.nodes.file = file
         decoder.map.locator = decoder.nodes.locate
         let corpus = baseDirectory.map { CorpusCheck.corpusDirectory(for: graph, baseDirectory: $0) }

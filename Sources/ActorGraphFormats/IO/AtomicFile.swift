@@ -1,3 +1,4 @@
+import CSignals
 import Foundation
 
 /// Writes output files safely, whatever the path names (see ``OutputDestination``).
@@ -13,6 +14,13 @@ import Foundation
 /// Every write, sync and close is checked. On failure a ``WriteError`` names the path and the
 /// reason, the temporary file is removed and a replaced file is untouched. (Bytes already
 /// written to a stream cannot be taken back.)
+///
+/// Faults: a full disk (`ENOSPC`), a folder that may not be written, or a folder removed while
+/// writing fail this way. SIGINT, SIGTERM or SIGHUP while a temporary file exists removes it
+/// (a C handler, installed only while writing and only where the signal's action is the
+/// default) and the process then dies of the signal (the shell reports 128 + its number). A
+/// temporary file left by a process killed outright (SIGKILL) is removed by the next write to
+/// the same path once its process is gone.
 public enum AtomicFile {
     /// A write that failed: the path as given, and why.
     public struct WriteError: Error, CustomStringConvertible, Sendable {
@@ -68,7 +76,12 @@ public enum AtomicFile {
         // Renaming would replace a file we may not write; refuse as a plain write would.
         if replacing && access(path, W_OK) != 0 { throw failure(errno) }
 
-        let temporary = folder + "/.\((path as NSString).lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let prefix = ".\((path as NSString).lastPathComponent).tmp-"
+        removeStaleTemporaries(in: folder, prefix: prefix)
+        let temporary = folder + "/" + prefix + "\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        // Registered before it exists: a signal between open and registration cannot leave it.
+        let slot = actorgraph_temp_register(temporary)
+        defer { actorgraph_temp_unregister(slot) }
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
         guard fd >= 0 else {
             let code = errno
@@ -88,7 +101,7 @@ public enum AtomicFile {
                 }
                 if fchmod(fd, existing.st_mode & 0o7777) != 0 { throw failure(errno) }
             }
-            if let code = writeAll(fd, data) { throw failure(code) }
+            if let code = writeAll(fd, data, pausing: true) { throw failure(code) }
             if fsync(fd) != 0 { throw failure(errno) }
             isOpen = false
             if close(fd) != 0 { throw failure(errno) }
@@ -105,6 +118,23 @@ public enum AtomicFile {
             close(folderFD)
         }
     }
+
+    /// Removes `prefix<pid>-<n>` files in `folder` whose process is gone (killed by SIGKILL or
+    /// a power cut mid-write). Best effort; never fails the write.
+    static func removeStaleTemporaries(in folder: String, prefix: String) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "/" : folder) else { return }
+        for name in names where name.hasPrefix(prefix) {
+            let rest = name.dropFirst(prefix.count)
+            guard let pid = rest.split(separator: "-").first.flatMap({ Int32($0) }), pid > 0, pid != getpid() else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH { unlink(folder + "/" + name) }
+        }
+    }
+
+    /// Fault injection for tests only: with `ACTORGRAPH_TEST_PAUSE_WRITE=SECONDS` in the
+    /// environment, a write to a regular file stops halfway through its temporary file, says
+    /// `actorgraph: paused writing` on stderr and sleeps, so a test can remove the folder or
+    /// send a signal mid-write.
+    static let testPause: Double? = ProcessInfo.processInfo.environment["ACTORGRAPH_TEST_PAUSE_WRITE"].flatMap(Double.init)
 
     // MARK: - Streams
 
@@ -130,11 +160,20 @@ public enum AtomicFile {
     }
 
     /// Writes every byte, retrying interrupted and short writes; returns the errno of a failure.
-    static func writeAll(_ fd: Int32, _ data: Data) -> Int32? {
+    static func writeAll(_ fd: Int32, _ data: Data, pausing: Bool = false) -> Int32? {
         data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) -> Int32? in
             var offset = 0
+            var paused = !pausing || testPause == nil
             while offset < buffer.count {
-                let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                var end = buffer.count
+                if !paused { end = max(1, buffer.count / 2) }
+                if offset >= end, !paused, let seconds = testPause {
+                    paused = true
+                    FileHandle.standardError.write(Data("actorgraph: paused writing \(fd)\n".utf8))
+                    usleep(UInt32(seconds * 1e6))
+                    continue
+                }
+                let n = Glibc.write(fd, buffer.baseAddress! + offset, end - offset)
                 if n < 0 {
                     if errno == EINTR { continue }
                     return errno

@@ -67,6 +67,7 @@ public enum GEXFFormat {
     /// graph's `defaultedgetype`) for undirected edges, `weight`, and the first spell (or the
     /// edge's `start`/`end`) as date and until when no attvalue gives them.
     public static func graph(from bytes: [UInt8], file: String, options: ImportOptions = ImportOptions()) throws -> LoadedGraph {
+        try InputLimits.interchange.check(bytes, file: file)
         let (root, graphNode) = try XMLTreeBuilder.graphDocument(bytes, file: file, root: "gexf", format: "GEXF")
         var titles: [String: [String: String]] = ["node": [:], "edge": [:]]
         var defaults: [String: [String: String]] = ["node": [:], "edge": [:]]

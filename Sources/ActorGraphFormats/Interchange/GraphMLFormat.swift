@@ -52,6 +52,7 @@ public enum GraphMLFormat {
     /// `edgedefault="undirected"`) for undirected edges; key defaults apply. Only the first graph
     /// is read; nested graphs and hyperedges are refused.
     public static func graph(from bytes: [UInt8], file: String, options: ImportOptions = ImportOptions()) throws -> LoadedGraph {
+        try InputLimits.interchange.check(bytes, file: file)
         let (root, graphNode) = try XMLTreeBuilder.graphDocument(bytes, file: file, root: "graphml", format: "GraphML")
         var keys: [String: (domain: String, name: String)] = [:]
         var defaults: [String: [String: String]] = [:]

@@ -13,7 +13,9 @@ enum InterchangeReading {
                 data.nodes.append(.init(name: name, attributes: [:], line: edge.line))
             }
         }
-        return try AttributeMapper.graph(from: data, file: file, options: options)
+        let loaded = try AttributeMapper.graph(from: data, file: file, options: options)
+        try InputLimits.interchange.check(loaded.graph, file: file)
+        return loaded
     }
 
     /// A JSON value as attribute text: strings as they are, numbers in their shortest form,

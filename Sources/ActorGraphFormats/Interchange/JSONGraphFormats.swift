@@ -43,6 +43,7 @@ public enum JSONGraphFormats {
     /// keys are networkx's counters and are left out); `"directed": false` makes every edge
     /// undirected.
     public static func graph(from bytes: [UInt8], file: String, options: ImportOptions = ImportOptions()) throws -> LoadedGraph {
+        try InputLimits.interchange.check(bytes, file: file)
         guard let top = try InterchangeReading.json(bytes, file: file) as? [String: Any] else {
             throw DiagnosticsError([Diagnostic(file: file, message: "expected a JSON object with nodes and edges")])
         }

@@ -72,6 +72,7 @@ public enum SpreadsheetFormats {
     /// and kept in notes otherwise (a quote needs a document). Other columns are kept in notes.
     public static func graph(edges: CSVGraph.Input, nodes: CSVGraph.Input? = nil,
                              options: ImportOptions = ImportOptions()) throws -> LoadedGraph {
+        for input in [edges, nodes].compactMap({ $0 }) { try InputLimits.table.check(input.bytes, file: input.file) }
         var data = DOTGraphData(directed: true)
         func rows(_ input: CSVGraph.Input, _ columns: [String: String]) throws -> [(line: Int, cells: [String: String])] {
             let table = try CSVTable.parse(input.bytes, file: input.file)

@@ -72,20 +72,43 @@ final class XMLTreeBuilder: NSObject, XMLParserDelegate {
     private var stack: [XMLNode] = []
     private(set) var root: XMLNode?
     private weak var parser: XMLParser?
+    /// Set when elements nest deeper than ``InputLimits/nestingDepth``.
+    private var tooDeep = false
 
     /// The root element, or a diagnostic with the parser's line for malformed XML.
     static func parse(_ bytes: [UInt8], file: String) throws -> XMLNode {
+        // FoundationXML traps (a crash, not an error) on element or attribute text that is not
+        // UTF-8 (found by fuzzing): refuse such bytes first, unless the XML declaration names
+        // another encoding, which libxml2 then converts to UTF-8 itself.
+        if !declaresOtherEncoding(bytes), case .failure(.invalidUTF8(let place)) = TextInput.decode(bytes) {
+            throw DiagnosticsError([Diagnostic(file: file, line: place.line, column: place.column,
+                                               message: "the file is not UTF-8 text (invalid byte sequence)")])
+        }
         let parser = XMLParser(data: Data(bytes))
         let builder = XMLTreeBuilder()
         builder.parser = parser
         parser.delegate = builder
         parser.shouldProcessNamespaces = false
-        if !parser.parse() || builder.root == nil {
+        let parsed = parser.parse()
+        if !parsed && builder.tooDeep {
+            throw DiagnosticsError([Diagnostic(file: file, line: parser.lineNumber > 0 ? parser.lineNumber : nil,
+                                               message: "elements nested deeper than \(InputLimits.nestingDepth) levels")])
+        }
+        if !parsed || builder.root == nil {
             let reason = parser.parserError.map { ($0 as NSError).localizedDescription } ?? "not XML"
             throw DiagnosticsError([Diagnostic(file: file, line: parser.lineNumber > 0 ? parser.lineNumber : nil,
                                                message: "the file is not well-formed XML (\(reason))")])
         }
         return builder.root!
+    }
+
+    /// Whether the XML declaration names an encoding other than UTF-8 (`encoding="ISO-8859-1"`).
+    static func declaresOtherEncoding(_ bytes: [UInt8]) -> Bool {
+        let head = String(decoding: bytes.prefix(200), as: UTF8.self).lowercased()
+        guard head.hasPrefix("<?xml"), let end = head.range(of: "?>"),
+              let encoding = head[..<end.lowerBound].range(of: "encoding=") else { return false }
+        let value = head[encoding.upperBound...].dropFirst().prefix { $0 != "\"" && $0 != "'" }
+        return !["utf-8", "utf8"].contains(String(value))
     }
 
     /// The root element named `root` and its first `<graph>`, or a diagnostic naming `format`.
@@ -105,6 +128,11 @@ final class XMLTreeBuilder: NSObject, XMLParserDelegate {
                 qualifiedName: String?, attributes: [String: String] = [:]) {
         var plain: [String: String] = [:]
         for (key, value) in attributes where !key.hasPrefix("xmlns") { plain[XMLTreeBuilder.local(key)] = value }
+        if stack.count >= InputLimits.nestingDepth {
+            tooDeep = true
+            parser.abortParsing()
+            return
+        }
         let node = XMLNode(name: XMLTreeBuilder.local(elementName), attributes: plain, line: parser.lineNumber)
         stack.last?.children.append(node)
         if stack.isEmpty { root = node }
@@ -113,7 +141,7 @@ final class XMLTreeBuilder: NSObject, XMLParserDelegate {
 
     func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?,
                 qualifiedName: String?) {
-        stack.removeLast()
+        if !stack.isEmpty { stack.removeLast() }
     }
 
     func parser(_ parser: XMLParser, foundCharacters string: String) {

@@ -59,7 +59,7 @@ struct Extract: ParsableCommand {
         var results: [(Document, ExtractionResult)] = []
         var ids = Set<String>()
         for article in articles {
-            let text = String(decoding: try readBytes(article), as: UTF8.self)
+            let text = String(decoding: try readBytes(article, limits: .text), as: UTF8.self)
             let url = URL(fileURLWithPath: article, relativeTo: cwd).standardizedFileURL
             var id = documentID ?? url.deletingPathExtension().lastPathComponent
             var k = 2

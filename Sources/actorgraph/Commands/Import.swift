@@ -56,6 +56,12 @@ struct Import: ParsableCommand {
     @Option(help: "Event data: the relation weight, count or goldstein (summed Goldstein score; GDELT).")
     var weight: EventWeight = .count
 
+    @Option(help: "DOT: seconds Graphviz may take to parse (and again to lay out) the file in its sandbox.")
+    var dotTimeout: Double = DOTSandbox.defaultTimeout
+
+    @Flag(help: "DOT: only parse the file; do not check that Graphviz can lay it out as written.")
+    var noLayoutCheck = false
+
     @Flag(help: "Print the default event mapping and exit.")
     var printMapping = false
 
@@ -70,6 +76,7 @@ struct Import: ParsableCommand {
         guard let output, output == "-" || syntax(forPath: output) != nil else {
             throw ValidationError("-o names the output, ending in .yaml, .yml or .json")
         }
+        if !(dotTimeout > 0 && dotTimeout <= 3600) { throw ValidationError("--dot-timeout takes seconds, more than 0 and at most 3600") }
         if ![.csv, .table].contains(source) && nodes != nil || source != .csv && documents != nil {
             throw ValidationError("--nodes goes with a table input, --documents with an ActorGraph CSV edges table")
         }
@@ -109,30 +116,36 @@ struct Import: ParsableCommand {
         let options = ImportOptions(type: type)
         var graph: ActorGraph
         var loaded: LoadedGraph?
-        func table(_ path: String) throws -> CSVGraph.Input { CSVGraph.Input(file: path, bytes: try readBytes(path)) }
+        func table(_ path: String, _ limits: InputLimits = .table) throws -> CSVGraph.Input {
+            CSVGraph.Input(file: path, bytes: try readBytes(path, limits: limits))
+        }
         switch source {
         case .csv:
-            loaded = try CSVGraph.load(edges: try table(input), nodes: try nodes.map(table), documents: try documents.map(table))
-        case .table: loaded = try SpreadsheetFormats.graph(edges: try table(input), nodes: try nodes.map(table), options: options)
-        case .dot: loaded = try DOTImporter.graph(fromDOT: try readBytes(input), file: input, options: options)
-        case .graphml: loaded = try GraphMLFormat.graph(from: try readBytes(input), file: input, options: options)
-        case .gexf: loaded = try GEXFFormat.graph(from: try readBytes(input), file: input, options: options)
-        case .nodelink, .cytoscape: loaded = try JSONGraphFormats.graph(from: try readBytes(input), file: input, options: options)
+            loaded = try CSVGraph.load(edges: try table(input), nodes: try nodes.map { try table($0) }, documents: try documents.map { try table($0) })
+        case .table: loaded = try SpreadsheetFormats.graph(edges: try table(input), nodes: try nodes.map { try table($0) }, options: options)
+        case .dot:
+            // Untrusted: parsed (and laid out as written) by Graphviz in a child process.
+            loaded = try DOTSandbox.currentExecutable(timeout: dotTimeout)
+                .graph(fromDOT: try readBytes(input, limits: .dot), file: input, options: options, checkLayout: !noLayoutCheck)
+        case .graphml: loaded = try GraphMLFormat.graph(from: try readBytes(input, limits: .interchange), file: input, options: options)
+        case .gexf: loaded = try GEXFFormat.graph(from: try readBytes(input, limits: .interchange), file: input, options: options)
+        case .nodelink, .cytoscape: loaded = try JSONGraphFormats.graph(from: try readBytes(input, limits: .interchange), file: input, options: options)
         case .plover, .gdelt, .acled: break
         }
         if let loaded {
             for warning in loaded.warnings { printError(warning.description) }
             graph = loaded.graph
         } else {
-            let mapping = try self.mapping.map { try EventMapping(text: String(decoding: try readBytes($0), as: UTF8.self), file: $0) }
+            let mapping = try self.mapping.map { try EventMapping(text: String(decoding: try readBytes($0, limits: .sideFile), as: UTF8.self), file: $0) }
                 ?? EventMapping.standard
             let events: EventImport
             switch source {
             case .gdelt: events = try GDELTReader.read(path: input, mapping: mapping, period: period, weightByGoldstein: weight == .goldstein)
             case .acled: events = try EventTableReaders.acled(try table(input), mapping: mapping, period: period)
-            default: events = try EventTableReaders.plover(try table(input), mapping: mapping, period: period)
+            default: events = try EventTableReaders.plover(try table(input, .jsonLines), mapping: mapping, period: period)
             }
             printError(events.summary(file: input))
+            try InputLimits.table.check(events.graph, file: input)
             graph = events.graph
         }
         // Document paths stay valid from the new file's folder.

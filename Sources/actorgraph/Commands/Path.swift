@@ -50,7 +50,7 @@ struct PathCommand: ParsableCommand {
         var answers: [PathAnswer] = []
         var unresolved = 0
         if let pairs {
-            let table = try CSVTable.parse(try readBytes(pairs), file: pairs)
+            let table = try CSVTable.parse(try readBytes(pairs, limits: .table), file: pairs)
             let names = ActorNames(graph)
             let columns = try Self.columns(of: table, file: pairs)
             for row in table.rows {

@@ -18,7 +18,7 @@ struct InputOptions: ParsableArguments {
 /// Reads a graph file or an edges table, printing its warnings on stderr.
 func loadGraph(_ path: String, verifyEvidence: Bool = true) throws -> LoadedGraph {
     if path.lowercased().hasSuffix(".csv") {
-        let loaded = try CSVGraph.load(edges: .init(file: path, bytes: try readBytes(path)))
+        let loaded = try CSVGraph.load(edges: .init(file: path, bytes: try readBytes(path, limits: .table)))
         for warning in loaded.warnings { printError(warning.description) }
         return loaded
     }
@@ -28,33 +28,10 @@ func loadGraph(_ path: String, verifyEvidence: Bool = true) throws -> LoadedGrap
     return loaded
 }
 
-/// The file's bytes, read straight into one array (no intermediate `Data`).
-func readBytes(_ path: String) throws -> [UInt8] {
-    let fd = open(path, O_RDONLY | O_CLOEXEC)
-    guard fd >= 0 else { throw CLIError.unreadable(path) }
-    defer { close(fd) }
-    var info = stat()
-    guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR else { throw CLIError.unreadable(path) }
-    if (info.st_mode & S_IFMT) != S_IFREG {
-        // A pipe or device: read until the end.
-        guard let data = try? FileHandle(fileDescriptor: fd, closeOnDealloc: false).readToEnd() else { throw CLIError.unreadable(path) }
-        return Array(data)
-    }
-    let size = Int(info.st_size)
-    var failed = false
-    let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-        var done = 0
-        while done < size {
-            let n = read(fd, buffer.baseAddress! + done, size - done)
-            if n < 0 && errno == EINTR { continue }
-            if n <= 0 { break }
-            done += n
-        }
-        count = done
-        failed = done != size
-    }
-    if failed { throw CLIError.unreadable(path) }
-    return bytes
+/// Reads a file within `limits` (size checked before reading, binary and overlong lines refused
+/// while reading; docs/FORMAT.md, "Limits").
+func readBytes(_ path: String, limits: InputLimits) throws -> [UInt8] {
+    try limits.read(path: path)
 }
 
 /// Resolves typed names (id, name or alias) to actors: an exact id at once, anything else
