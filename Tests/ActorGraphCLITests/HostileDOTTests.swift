@@ -38,7 +38,10 @@ struct HostileDOTTests {
             let out = folder.appendingPathComponent("out.yaml")
             let run = try Self.timed(["import", file.path, "-o", out.path], in: folder)
             print("crasher \(name): exit \(run.result.status), \(String(format: "%.2f", run.seconds)) s")
-            #expect((1...127).contains(run.result.status) || (!expectAllRefused && run.result.status == 0),
+            // Under ThreadSanitizer (scripts/sanitize thread) its allocator replaces glibc's, which is
+            // what notices Graphviz's double free: there that file draws without a crash.
+            let silentDoubleFree = name.contains("double-free") && ProcessInfo.processInfo.environment["TSAN_OPTIONS"] != nil
+            #expect((1...127).contains(run.result.status) || ((!expectAllRefused || silentDoubleFree) && run.result.status == 0),
                     "\(name): \(run.result.status) \(run.result.stderr)")
             if run.result.status != 0 {
                 #expect(run.result.stderr.contains("\(file.path)"), "\(name): names the file: \(run.result.stderr)")
