@@ -75,7 +75,7 @@ public struct DOTSandbox: Sendable {
     // MARK: - Parent side
 
     /// Parses DOT bytes in the worker and maps them onto the model, as
-    /// ``DOTImporter/graph(fromDOT:file:options:)-([UInt8],_,_)`` does in process; then, with
+    /// `DOTImporter.graph(fromDOT:file:options:)` does in process; then, with
     /// `checkLayout`, lays the file out as written (see ``check(dot:file:)``).
     ///
     /// - Throws: ``DiagnosticsError`` for input beyond the limits, syntax errors, values that

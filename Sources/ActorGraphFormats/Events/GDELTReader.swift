@@ -105,8 +105,10 @@ public enum GDELTReader {
             carry = []
         }
 
+        /// A non-negative decimal integer, or nil. At most 18 digits: a longer run of digits
+        /// overflowed Int and trapped (found by fuzzing).
         static func integer(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
-            guard !b.isEmpty else { return nil }
+            guard !b.isEmpty, b.count <= 18 else { return nil }
             var value = 0
             for c in b {
                 guard c >= 48 && c <= 57 else { return nil }
