@@ -67,8 +67,9 @@ let package = Package(
         .target(
             name: "ActorGraphReport",
             dependencies: ["ActorGraphCore", "ActorGraphFormats", "ActorGraphRendering"],
-            // The page's sources; scripts/embed-page copies them into PageAssets.swift.
-            exclude: ["Page"]
+            // The page's template, style sheet and script, compiled into the binary
+            // (`PackageResources`): no resource bundle to ship, no copy to keep in step.
+            resources: [.embedInCode("Page/page.html"), .embedInCode("Page/page.css"), .embedInCode("Page/page.js")]
         ),
 
         // `actorgraph serve`: the report's page and JSON API over Hummingbird. Kept apart so the

@@ -61,7 +61,7 @@ func seed() throws -> ActorGraph {
     @Test func pageAssetsMatchThePageFiles() throws {
         for (file, text) in [("page.html", PageAssets.html), ("page.css", PageAssets.css), ("page.js", PageAssets.js)] {
             let disk = try String(contentsOf: RepositoryPaths.url("Sources/ActorGraphReport/Page/" + file), encoding: .utf8)
-            #expect(disk == text, "run scripts/embed-page after editing \(file)")
+            #expect(disk == text, "the embedded \(file) is not the file on disk")
         }
     }
 
