@@ -1,0 +1,217 @@
+import ActorGraphCore
+import Foundation
+
+extension Run {
+    /// A source and target mention for a trigger, with the construction that paired them, its
+    /// base confidence and their distance in tokens.
+    typealias ArgumentPair = (source: Int, target: Int, construction: String, base: Double, distance: Int)
+
+    /// Every (source, target) pair a trigger's construction yields: active and passive verbs,
+    /// adjectives, nouns ("a meeting with"), roles ("X's ally Y") and places ("an office in X").
+    mutating func argumentPairs(_ hit: TriggerHit) -> [ArgumentPair] {
+        let t = hit.trigger
+        let start = hit.range.lowerBound, end = hit.range.upperBound
+        let lemma = t.words.joined(separator: " ")
+        var pairs: [ArgumentPair] = []
+        switch t.form {
+        case .verb, .adjective:
+            let byAgent = mention(afterPreposition: ["by"], from: end, within: 2)
+            var beBefore = false
+            var k = start - 1
+            while k >= 0, k >= start - 3 {
+                if Self.beForms.contains(tokens[k].key) { beBefore = true; break }
+                if owner[k] != nil || tokens[k].kind != .word { break }
+                k -= 1
+            }
+            if hit.isParticiple && tokens[start].hyphenBefore, let source = owner[start - 1] {
+                let (targets, distance) = objects(after: end, window: 5)
+                for target in targets { pairs.append((source, target, "verb-compound", 0.75, distance)) }
+            } else if hit.isParticiple && (beBefore || (byAgent != nil && end < tokens.count && tokens[end].key == "by")) {
+                guard let (agent, byAt) = byAgent else { break }
+                var before = start - 1
+                if before >= 0, tokens[before].key == "," { before -= 1 }
+                if t.type == .hosts, !t.reverse, !beBefore, before >= 0, owner[before] == nil,
+                   (max(0, start - 12)..<start).reversed().prefix(while: { ![";", ".", "(", ")"].contains(tokens[$0].key) })
+                    .contains(where: { Self.eventNouns.contains(tokens[$0].key) }) {
+                    // "the Conference … hosted by X", "a summit hosted by X"
+                    eventHosts.append((mentions[agent], hit.range))
+                    break
+                }
+                // "Y, backed by X": without a form of "be", Y must come right before the participle.
+                var patients = subjects(before: start)
+                if patients.isEmpty, beBefore {
+                    // "A camp for X refugees was attacked by Y": the nearest mention in the subject.
+                    if let m = (max(0, start - 8)..<start).reversed().compactMap({ owner[$0] }).first, !mentions[m].isLocation {
+                        patients = [m]
+                    }
+                }
+                if !beBefore {
+                    var k = start - 1
+                    if k >= 0, tokens[k].key == "," { k -= 1 }
+                    if k >= 0, owner[k] != nil {
+                        patients = patients.filter { mentions[$0].range.upperBound == k + 1 || owner[k] == $0 }
+                    } else if let head = appositionHead(before: start) {
+                        // "Y, a militia backed by X"
+                        patients = [head]
+                    } else {
+                        patients = []
+                    }
+                }
+                for patient in patients { pairs.append((agent, patient, "verb-passive", 0.8, byAt - end)) }
+            } else if hit.reciprocalOnly {
+                let sources = subjects(before: start)
+                if sources.count >= 2, objects(after: end, window: 3).mentions.isEmpty {
+                    for a in 0..<sources.count { for b in (a + 1)..<sources.count {
+                        pairs.append((sources[a], sources[b], "coordinated", 0.75, 0))
+                        if !t.type.isSymmetric { pairs.append((sources[b], sources[a], "coordinated", 0.75, 0)) }
+                    } }
+                }
+            } else {
+                let sources = t.form == .adjective ? predicateSubject(before: start) : subjects(before: start)
+                // "X hosted the talks": the talks' participants are the guests.
+                if t.type == .hosts, !t.reverse, let host = sources.first,
+                   let noun = (end..<min(tokens.count, end + 4)).first(where: { !Self.phraseFillers.contains(tokens[$0].key) }),
+                   owner[noun] == nil, Self.eventNouns.contains(tokens[noun].key) {
+                    eventHosts.append((mentions[host], hit.range))
+                    break
+                }
+                // "X threatened (on Monday) to resume attacks in Y": the threat's target is in the
+                // infinitive's clause, places included.
+                let infinitive = t.type == .opposes && t.words.last != "to"
+                    && (end..<min(tokens.count, end + 3)).contains { tokens[$0].key == "to" && $0 + 1 < tokens.count && owner[$0 + 1] == nil }
+                    && Self.threatVerbs.contains(t.words[0])
+                let allowLocation = t.type == .hosts || t.reverse || lemma == "visit" || infinitive
+                var (targets, distance) = objects(after: end, window: infinitive ? 14 : 8, allowLocation: allowLocation,
+                                                   fromIsSource: t.type != .opposes && t.words.last != "from")
+                var construction = t.form == .adjective ? "adjective" : "verb-active"
+                // "X demanded (on Friday) that Y …": the clause's subject is the target.
+                if targets.isEmpty, t.type == .opposes || t.type == .supports,
+                   let that = (end..<min(tokens.count, end + 4)).first(where: { tokens[$0].key == "that" }),
+                   !(end..<that).contains(where: { owner[$0] != nil || tokens[$0].kind == .punctuation }) {
+                    (targets, distance) = objects(after: that + 1, window: 4)
+                    construction = "verb-that"
+                }
+                for s in sources { for o in targets { pairs.append((s, o, construction, construction == "verb-that" ? 0.65 : 0.8, distance)) } }
+                if targets.isEmpty && sources.count >= 2
+                    && (t.type == .meets || extractor.cues.reciprocalHeads.contains(t.words[0])) {
+                    for a in 0..<sources.count { for b in (a + 1)..<sources.count {
+                        pairs.append((sources[a], sources[b], "coordinated", 0.75, 0))
+                        if !t.type.isSymmetric { pairs.append((sources[b], sources[a], "coordinated", 0.75, 0)) }
+                    } }
+                }
+                for o in targets { objectOfRecord(o, sources) }
+            }
+        case .noun:
+            if t.words.last == "between" || (end < tokens.count && tokens[end].key == "between") {
+                let from = t.words.last == "between" ? end : end + 1
+                let (found, distance) = objects(after: from, window: 4)
+                if t.type == .meets, found.count >= 2 { pairs.append((found[0], found[1], "noun-between", 0.75, distance)) }
+                break
+            }
+            let endsInPreposition = t.words.count > 1 && Self.prepositions.contains(t.words.last!)
+            let withWords: Set<String> = ["with", "under"]
+            var withOf = false
+            for k in max(0, start - 4)..<start where withWords.contains(tokens[k].key) { withOf = true }
+            if withOf, !endsInPreposition, let (agent, _) = mention(afterPreposition: ["of", "from"], from: end, within: 1) {
+                let withAt = (max(0, start - 4)..<start).last { withWords.contains(tokens[$0].key) }!
+                // "Y, a group under the umbrella of X": the apposition's head; else the clause's subject.
+                let patients = appositionHead(before: withAt).map { [$0] } ?? subjects(before: withAt)
+                for patient in patients { pairs.append((agent, patient, "noun-with", 0.7, 0)) }
+                break
+            }
+            // Agent "by X" / "from X"; patient after for/to/against/on/with/of.
+            var agent: Int?
+            var patient: (Int, Int)?
+            var k = end
+            var lastWasOf = false
+            while k < tokens.count && k < end + 8 {
+                if let m = owner[k] {
+                    let prep = endsInPreposition && k == end ? t.words.last! : (k > 0 ? tokens[k - 1].key : "")
+                    let prepBefore = k > 1 && tokens[k - 1].key == "the" ? tokens[k - 2].key : prep
+                    if mentions[m].isLocation { k = mentions[m].range.upperBound; continue }
+                    // "support of the struggle against X": X is not supported.
+                    if t.type == .supports, patient == nil, prepBefore == "against" { break }
+                    if prepBefore == "by" || (prepBefore == "from" && t.type == .supports) {
+                        if agent == nil { agent = m }
+                    } else if patient == nil {
+                        if prepBefore == "of" && t.type == .supports { lastWasOf = true }
+                        patient = (m, k - end)
+                    } else if lastWasOf, agent == nil, ["for", "to", "with"].contains(prepBefore) {
+                        // "support of X for Y": X gives, Y receives.
+                        agent = patient!.0
+                        patient = (m, k - end)
+                        lastWasOf = false
+                    }
+                    k = mentions[m].range.upperBound
+                    continue
+                }
+                if Self.targetBoundaries.contains(tokens[k].key) && tokens[k].key != "," { break }
+                if tokens[k].key == "," && patient != nil { break }
+                k += 1
+            }
+            guard let (target, distance) = patient else { break }
+            if let agent {
+                // "attacks by A, B and C", "attacks by X, … such as A and B": each is an agent.
+                for a in listed(from: agent) { pairs.append((a, target, "noun-agent", 0.7, distance)) }
+            } else if let owner = possessor(before: start) {
+                pairs.append((owner, target, "noun-possessive", 0.7, distance))
+            } else {
+                for s in subjects(before: start, limit: 12) { pairs.append((s, target, "noun-subject", 0.55, distance)) }
+            }
+        case .role:
+            // "X's proxy Y", "Y, X's proxy", "Y, an ally of X", "Y is a proxy of X".
+            var holder: Int?, named: Int?
+            if let x = possessor(before: start) {
+                holder = x
+                var k = end
+                if k < tokens.count, tokens[k].key == "," { k += 1 }
+                if k < tokens.count, tokens[k].key == "the", owner[k] == nil { k += 1 }
+                if k < tokens.count, let y = owner[k], !mentions[y].isLocation { named = y }
+                let before = mentions[x].range.lowerBound
+                if named == nil, before >= 2, tokens[before - 1].key == ",", let y = owner[before - 2], !mentions[y].isLocation {
+                    named = y
+                }
+                if named == nil { named = appositionHead(before: before) }
+            } else if let (x, _) = mention(afterPreposition: ["of", "to"], from: end, within: 1, allowLocation: false) {
+                holder = x
+                named = appositionHead(before: start)
+            } else if start > 0, let x = owner[start - 1], !mentions[x].isLocation {
+                // "Y, a key U.S. ally", "the Iranian proxy Y"
+                holder = x
+                if end < tokens.count, let y = owner[end], !mentions[y].isLocation { named = y }
+                else { named = appositionHead(before: mentions[x].range.lowerBound) }
+            }
+            guard let holder, let named, holder != named else { break }
+            pairs.append((holder, named, "role", 0.7, 0))
+            if t.mutual { pairs.append((named, holder, "role", 0.65, 0)) }
+        case .place:
+            // "X opened an office in Y", "X, based in Y", "the office of X in Y": Y hosts X.
+            let ofGuest = mention(afterPreposition: ["of", "for"], from: end, within: 1, allowLocation: false)
+            var hostAt = mention(afterPreposition: ["in", "at"], from: end, within: 3)
+            if hostAt == nil, let (g, _) = ofGuest {
+                // "the representative of X (Y) in Z"
+                var k = mentions[g].range.upperBound
+                if k < tokens.count, tokens[k].key == "(" {
+                    while k < tokens.count, tokens[k].key != ")", k < mentions[g].range.upperBound + 6 { k += 1 }
+                    k += 1
+                }
+                hostAt = mention(afterPreposition: ["in", "at"], from: k, within: 2)
+            }
+            guard let (host, at) = hostAt else { break }
+            var guests: [Int] = []
+            if let (g, _) = ofGuest {
+                guests = [g]
+            } else if let g = possessor(before: start) {
+                guests = [g]
+            } else {
+                guests = subjects(before: start, limit: 14)
+            }
+            for g in guests {
+                // An actor's own office at home ("his office in Baghdad") is not a hosting.
+                if let a = country(of: mentions[host].actor), a == country(of: mentions[g].actor) { continue }
+                pairs.append((host, g, "place", 0.65, at - end))
+            }
+        }
+        return pairs
+    }
+}

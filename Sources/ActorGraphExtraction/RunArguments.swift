@@ -1,0 +1,134 @@
+import ActorGraphCore
+import Foundation
+
+/// Who a trigger's subjects and objects are: subjects before it, objects after it, lists.
+extension Run {
+    // MARK: Roles
+
+    func isPreposition(_ k: Int) -> Bool { k >= 0 && k < tokens.count && Self.prepositions.contains(tokens[k].key) }
+
+    /// Whether a mention can be the acting party of a clause.
+    func canBeSubject(_ index: Int) -> Bool {
+        let m = mentions[index]
+        if m.isLocation { return false }
+        var before = m.range.lowerBound - 1
+        while before >= 0, tokens[before].key == "the" { before -= 1 }
+        guard isPreposition(before) else { return true }
+        // "the leader of X", "a spokesman for X" act for X.
+        let prep = tokens[before].key
+        return (prep == "of" || prep == "for") && before > 0 && extractor.cues.agentNouns.contains(tokens[before - 1].key)
+    }
+
+    /// The subject mentions before token `i`: the nearest mention that can act, and those
+    /// coordinated with it ("X and Y met"). Objects of an earlier verb pass on that verb's subject.
+    func subjects(before i: Int, limit: Int = 30) -> [Int] {
+        var k = i - 1
+        var steps = 0
+        while k >= 0 && steps < limit {
+            if tokens[k].key == ";" || tokens[k].key == ":" { break }
+            if let m = owner[k] {
+                if let inherited = objectOf[m] { return inherited }
+                if canBeSubject(m) {
+                    let group = coordinated(m)
+                    // "countries such as X and Y": examples, not the clause's subject.
+                    let first = mentions[group[0]].range.lowerBound
+                    if first > 0, ["as", "like", "including"].contains(tokens[first - 1].key) {
+                        k = first - 1
+                        steps += 1
+                        continue
+                    }
+                    return group
+                }
+                k = mentions[m].range.lowerBound - 1
+                steps += 1
+                continue
+            }
+            k -= 1
+            steps += 1
+        }
+        return []
+    }
+
+    /// A mention and those joined to it before by "and" or commas.
+    func coordinated(_ m: Int) -> [Int] {
+        var group = [m]
+        var k = mentions[m].range.lowerBound - 1
+        while k >= 1, Self.coordination.contains(tokens[k].key) {
+            var j = k - 1
+            if tokens[k].key == "and", j >= 0, tokens[j].key == "," { j -= 1 }
+            guard j >= 0, let other = owner[j], !mentions[other].isLocation else { break }
+            group.insert(other, at: 0)
+            k = mentions[other].range.lowerBound - 1
+        }
+        return group
+    }
+
+    /// Mentions after token `start` up to a clause boundary within `window` tokens, with those
+    /// coordinated with the first ("condemned X and Y").
+    func objects(after start: Int, window: Int = 8, allowLocation: Bool = false, fromIsSource: Bool = true) -> (mentions: [Int], distance: Int) {
+        var k = start
+        let n = tokens.count
+        while k < n && k < start + window {
+            if var m = owner[k] {
+                if mentions[m].isLocation && !allowLocation { k = mentions[m].range.upperBound; continue }
+                // "received weapons from X": X is where it came from, not the object.
+                if fromIsSource, previousKey(k) == "from" || (previousKey(k) == "the" && k > 1 && tokens[k - 2].key == "from") {
+                    break
+                }
+                // "met X's envoy Y": the envoy, when named right after the possessive.
+                let after = mentions[m].range.upperBound
+                if after < n, tokens[after].kind == .possessive {
+                    for j in (after + 1)..<min(n, after + 4) {
+                        if let other = owner[j] { m = other; break }
+                        if tokens[j].kind != .word { break }
+                    }
+                }
+                var found = [m]
+                var j = mentions[m].range.upperBound
+                while j + 1 < n, Self.coordination.contains(tokens[j].key) {
+                    var next = j + 1
+                    if tokens[next].key == "and" { next += 1 }
+                    if next < n, tokens[next].key == "the" { next += 1 }
+                    guard next < n, let other = owner[next], !mentions[other].isLocation || allowLocation else { break }
+                    found.append(other)
+                    j = mentions[other].range.upperBound
+                }
+                return (found, k - start)
+            }
+            // "denounced as a crime X's …": "as" right after the verb does not end the object.
+            if Self.targetBoundaries.contains(tokens[k].key), !(k == start && tokens[k].key == "as") { break }
+            k += 1
+        }
+        return ([], 0)
+    }
+
+    /// The mention right after a preposition found within a few tokens of `start`.
+    func mention(afterPreposition words: Set<String>, from start: Int, within: Int = 3, allowLocation: Bool = true) -> (Int, Int)? {
+        var k = start
+        while k < tokens.count && k < start + within {
+            if words.contains(tokens[k].key) {
+                var j = k + 1
+                if j < tokens.count, tokens[j].key == "the" { j += 1 }
+                if j < tokens.count, let m = owner[j], allowLocation || !mentions[m].isLocation { return (m, k) }
+                return nil
+            }
+            if owner[k] != nil || Self.targetBoundaries.contains(tokens[k].key) { return nil }
+            k += 1
+        }
+        return nil
+    }
+
+    /// The possessor right before a noun: "X's support", "X's strong support".
+    func possessor(before i: Int) -> Int? {
+        var k = i - 1
+        var skipped = 0
+        while k >= 0, skipped <= 2 {
+            if tokens[k].kind == .possessive { return k > 0 ? owner[k - 1] : nil }
+            if ["his", "her", "its", "their"].contains(tokens[k].key) { return owner[k] }
+            guard tokens[k].kind == .word, owner[k] == nil, !Self.prepositions.contains(tokens[k].key) else { return nil }
+            k -= 1
+            skipped += 1
+        }
+        return nil
+    }
+}

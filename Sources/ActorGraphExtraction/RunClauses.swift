@@ -1,0 +1,104 @@
+import ActorGraphCore
+import Foundation
+
+/// Clause structure around a trigger: predicates, appositions, lists, negation.
+extension Run {
+    /// The country an actor belongs to, from the graph or its proposal.
+    func country(of actor: ActorID) -> String? {
+        dictionary.countries[actor] ?? proposals[actor]?.country
+    }
+
+    /// The subject of a predicative phrase ("Y, loyal to X", "Y is close to X", "Y, seen as
+    /// close to X"): the mention right before it, with at most a copula and a few words between.
+    func predicateSubject(before i: Int) -> [Int] {
+        let between: Set<String> = [
+            ",", "is", "are", "was", "were", "be", "been", "being", "remains", "remain", "seen", "as", "considered",
+            "very", "increasingly", "firmly", "long", "politically", "has", "have", "had", "also", "still", "now",
+        ]
+        var k = i - 1
+        while k >= 0, k >= i - 5, owner[k] == nil, between.contains(tokens[k].key) { k -= 1 }
+        guard k >= 0, let m = owner[k], !mentions[m].isLocation else { return [] }
+        return coordinated(m)
+    }
+
+    /// The head of an apposition ending right before token `i`: "Y, a militia …", "Y, the
+    /// country's main ally …", "Y is a proxy …", "Y as an ally …": Y, when the phrase between is
+    /// an article and at most four more words.
+    func appositionHead(before i: Int) -> Int? {
+        var k = i - 1
+        var words = 0
+        var article = false
+        while k >= 0, words <= 5 {
+            let key = tokens[k].key
+            if Self.articles.contains(key) || key == "one" { article = true; k -= 1; break }
+            guard owner[k] == nil, tokens[k].kind == .word || tokens[k].kind == .possessive else { return nil }
+            k -= 1
+            words += 1
+        }
+        guard article, k >= 1 else { return nil }
+        if tokens[k].key == "," || ["is", "was", "are", "were", "as", "remains", "became", "becomes"].contains(tokens[k].key) {
+            k -= 1
+        } else { return nil }
+        guard k >= 0, let m = owner[k], !mentions[m].isLocation else { return nil }
+        return m
+    }
+
+    /// A mention and those listed with it after it: "A, B and C", and a list introduced by
+    /// "such as" or "including" within the same clause ("groups under X, such as A and B").
+    func listed(from m: Int) -> [Int] {
+        var result = [m]
+        var j = mentions[m].range.upperBound
+        let n = tokens.count
+        func list(at start: Int) -> Int {
+            var j = start
+            while j + 1 < n, Self.coordination.contains(tokens[j].key) {
+                var next = j + 1
+                if tokens[next].key == "and" || tokens[next].key == "or" { next += 1 }
+                if next < n, tokens[next].key == "the" { next += 1 }
+                guard next < n, let other = owner[next], !mentions[other].isLocation else { break }
+                if !result.contains(other) { result.append(other) }
+                j = mentions[other].range.upperBound
+            }
+            return j
+        }
+        j = list(at: j)
+        var k = j
+        while k + 1 < n, k < j + 16 {
+            let key = tokens[k].key
+            if [";", ".", ":", "(", ")"].contains(key) || Self.clauseWords.contains(key) { break }
+            if (key == "such" && tokens[k + 1].key == "as") || key == "including" {
+                let first = key == "such" ? k + 2 : k + 1
+                if first < n, let other = owner[first], !mentions[other].isLocation {
+                    if !result.contains(other) { result.append(other) }
+                    _ = list(at: mentions[other].range.upperBound)
+                }
+                break
+            }
+            k += 1
+        }
+        return result
+    }
+    /// Nouns for meetings as events ("hosted the talks", "a summit hosted by X").
+    static let eventNouns: Set<String> = [
+        "meeting", "meetings", "talks", "summit", "conference", "negotiations", "gathering", "forum", "event",
+        "session", "round", "dialogue", "consultations",
+    ]
+
+    /// Speech verbs that make "Y must …" a demand on Y.
+    static let demandVerbs: Set<String> = [
+        "said", "says", "declared", "declares", "announced", "reiterated", "insisted", "insists", "stressed",
+        "warned", "concluded", "told", "added", "demanded", "urged",
+    ]
+
+    /// Verbs whose infinitive complement names the target: "threatened to strike X".
+    static let threatVerbs: Set<String> = ["threaten", "vow", "warn", "pledge", "promise", "swear", "plan"]
+    static let clauseWords: Set<String> = ["said", "says", "but", "while", "which", "who", "that", "when", "after", "before"]
+
+    mutating func objectOfRecord(_ object: Int, _ subjects: [Int]) {
+        if objectOf[object] == nil, !subjects.isEmpty { objectOf[object] = subjects }
+    }
+
+    func isNegated(before start: Int) -> Bool {
+        cueHits.contains { $0.section == "negation" && $0.range.upperBound <= start && start - $0.range.upperBound <= 2 }
+    }
+}

@@ -1,0 +1,235 @@
+import ActorGraphCore
+import Foundation
+
+/// Where a sentence names actors: the graph's names and aliases, titles, places, proposals.
+extension Run {
+    // MARK: Mentions
+
+    mutating func addMention(_ m: Mention) {
+        guard m.range.allSatisfy({ owner[$0] == nil }) else { return }
+        for k in m.range { owner[k] = mentions.count }
+        mentions.append(m)
+    }
+
+    func previousKey(_ i: Int) -> String { i > 0 ? tokens[i - 1].key : "" }
+
+    /// Whether the mention starting at `i` names a place: after "in", "at", "from"…; for a
+    /// nationality with a government noun also with "the" between ("in the Iraqi state").
+    func isPlace(_ i: Int, throughThe: Bool = false) -> Bool {
+        var k = i - 1
+        if throughThe, k >= 0, tokens[k].key == "the" { k -= 1 }
+        return k >= 0 && Self.locationPrepositions.contains(tokens[k].key)
+    }
+
+    func kind(of id: ActorID) -> ActorKind {
+        dictionary.kinds[id] ?? proposals[id]?.kind ?? .group
+    }
+
+    mutating func propose(_ name: String, kind: ActorKind, country: String?, rule: String) -> ActorID {
+        let id = ActorID("new-" + Slug.make(name))
+        if proposals[id] == nil {
+            proposals[id] = ProposedActor(id: id, name: name, kind: kind, country: country, rule: rule)
+        }
+        return id
+    }
+
+    mutating func findMentions(_ sentenceIndex: Int) {
+        let n = tokens.count
+        var pending: [Mention] = []
+        var i = 0
+        // 1. Names from the graph and the gazetteer; longest first, the graph on ties.
+        while i < n {
+            guard tokens[i].kind == .word else { i += 1; continue }
+            let named = dictionary.matchActor(tokens, at: i)
+            let state = dictionary.matchState(tokens, at: i)
+            if let (length, actor) = named, length >= (state?.0 ?? 0) {
+                let k = kind(of: actor)
+                let isLocation = k == .government && isPlace(i)
+                let isSurname = dictionary.byFirst[tokens[i].key]?.first { $0.actor == actor && $0.words.count == length }?.rule == .surname
+                // A person's title and nationality belong to the mention: "Iraqi Prime Minister X".
+                let start = k == .person ? titleStart(before: i) : i
+                addMention(Mention(actor: actor, range: start..<(i + length), rule: isSurname ? .surname : .name,
+                                   isLocation: isLocation, kind: k, certainty: isSurname ? 0.9 : 1))
+                i += length
+                continue
+            }
+            if let (length, entry) = state {
+                if entry.isAdjective {
+                    // "the Iraqi government", "Hungarian and Romanian officials"
+                    var chain = [(i, length, entry.code)]
+                    var k = i + length
+                    while k + 1 < n, tokens[k].key == "and" || tokens[k].key == ",",
+                          let (l2, e2) = dictionary.matchState(tokens, at: k + 1), e2.isAdjective {
+                        chain.append((k + 1, l2, e2.code))
+                        k = k + 1 + l2
+                    }
+                    // "the Iraqi prime minister": the one person holding that role in the government.
+                    if chain.count == 1, let titleLength = CueIndex.longest(extractor.cues.titles, tokens, at: k),
+                       !(k + titleLength < n && tokens[k + titleLength].isCapitalized && tokens[k + titleLength].kind == .word) {
+                        let government = dictionary.stateActor(entry.code, proposals: &proposals)
+                        if let person = dictionary.holder(of: government, role: tokens[k..<(k + titleLength)].map(\.key)) {
+                            addMention(Mention(actor: person, range: i..<(k + titleLength), rule: .role, isLocation: false,
+                                               kind: .person, certainty: 0.85))
+                            i = k + titleLength
+                            continue
+                        }
+                    }
+                    if let nounLength = CueIndex.longest(extractor.cues.governmentNouns, tokens, at: k) {
+                        let after = k + nounLength
+                        let nameFollows = after < n && tokens[after].isCapitalized && tokens[after].kind == .word
+                            && CueIndex.longest(extractor.cues.titles, tokens, at: k) != nil
+                        if !nameFollows {
+                            for (index, link) in chain.enumerated() {
+                                let actor = dictionary.stateActor(link.2, proposals: &proposals)
+                                let end = index == chain.count - 1 ? after : link.0 + link.1
+                                addMention(Mention(actor: actor, range: link.0..<end, rule: .adjective,
+                                                   isLocation: index == 0 && isPlace(link.0, throughThe: true), kind: .government, certainty: 0.9))
+                            }
+                            i = after
+                            continue
+                        }
+                    }
+                    // "pro-Iranian", "anti-American", "Iranian-funded": the adjective names the state.
+                    if Self.compoundPrefix(tokens, at: i) || (i + length < n && tokens[i + length].hyphenBefore
+                                                              && tokens[i + length].key.hasSuffix("ed")) {
+                        let actor = dictionary.stateActor(entry.code, proposals: &proposals)
+                        addMention(Mention(actor: actor, range: i..<(i + length), rule: .adjective, isLocation: false,
+                                           kind: .government, certainty: 0.85))
+                    }
+                    i += length
+                    continue
+                }
+                // A state or capital named; not when it starts a longer proper name ("Tehran Times").
+                let after = i + length
+                let startsName = !Self.compoundPrefix(tokens, at: i) && after < n && tokens[after].kind == .word && tokens[after].isCapitalized
+                    && !tokens[after].hyphenBefore && dictionary.matchActor(tokens, at: after) == nil
+                    && dictionary.matchState(tokens, at: after) == nil
+                    && !Self.locationPrepositions.contains(previousKey(i))
+                if !startsName {
+                    let actor = dictionary.stateActor(entry.code, proposals: &proposals)
+                    addMention(Mention(actor: actor, range: i..<after, rule: entry.isCapital ? .capital : .state,
+                                       isLocation: isPlace(i),
+                                       kind: .government, certainty: entry.isCapital ? 0.85 : 0.95))
+                }
+                i = after
+                continue
+            }
+            i += 1
+        }
+        // 2. Titles before unknown names: "Prime Minister X" → a proposed person.
+        i = 0
+        while i < n {
+            guard owner[i] == nil, tokens[i].isCapitalized,
+                  let length = CueIndex.longest(extractor.cues.titles, tokens, at: i) else { i += 1; continue }
+            var k = i + length
+            let start = k
+            while k < n, owner[k] == nil, tokens[k].kind == .word, k - start < 4,
+                  tokens[k].isCapitalized || (["al", "bin", "ibn", "abu", "el", "bint"].contains(tokens[k].key) && k > start) {
+                k += 1
+            }
+            if k > start, tokens[k - 1].isCapitalized {
+                let name = String(text[tokens[start].range.lowerBound..<tokens[k - 1].range.upperBound])
+                var country: String?
+                if i > 0, let (_, e) = dictionary.matchState(tokens, at: i - 1), e.isAdjective, !e.code.hasPrefix("actor:") { country = e.code }
+                let id = propose(name, kind: .person, country: country, rule: "person-title")
+                addMention(Mention(actor: id, range: start..<k, rule: .title, isLocation: false, kind: .person, certainty: 0.8))
+            }
+            i = max(k, i + 1)
+        }
+        // 3. Unknown organisations by their head word: "… Brigades", "Ministry of …".
+        i = 0
+        while i < n {
+            guard owner[i] == nil, tokens[i].kind == .word, tokens[i].isCapitalized else { i += 1; continue }
+            var start = i
+            if tokens[i].key == "the" { start += 1 }
+            var k = start
+            while k < n, owner[k] == nil, tokens[k].kind == .word,
+                  tokens[k].isCapitalized || (["of", "for", "the", "al", "el"].contains(tokens[k].key) && k > start) {
+                k += 1
+            }
+            while k > start, !tokens[k - 1].isCapitalized { k -= 1 }
+            if k - start >= 2 {
+                let heads = (start..<k).compactMap { extractor.lexicon.organizationHeads[tokens[$0].key] }
+                if let kind = heads.last {
+                    let name = String(text[tokens[start].range.lowerBound..<tokens[k - 1].range.upperBound])
+                    var country: String?
+                    if let (_, e) = dictionary.matchState(tokens, at: start), e.isAdjective, !e.code.hasPrefix("actor:") { country = e.code }
+                    let id = propose(name, kind: kind, country: country, rule: "organization-pattern")
+                    addMention(Mention(actor: id, range: start..<k, rule: .pattern, isLocation: false, kind: kind, certainty: 0.8))
+                }
+            }
+            i = max(k, i + 1)
+        }
+        // 4. Anaphora: "the group", "he" → the last fitting actor.
+        for i in 0..<n where owner[i] == nil {
+            guard let list = extractor.cues.anaphora[tokens[i].key] else { continue }
+            guard let (words, kinds) = list.filter({ entry in
+                i + entry.0.count <= n && entry.0.indices.allSatisfy { tokens[i + $0].key == entry.0[$0] }
+            }).max(by: { $0.0.count < $1.0.count }) else { continue }
+            let range = i..<(i + words.count)
+            guard range.allSatisfy({ owner[$0] == nil }) else { continue }
+            let before = mentions.filter { $0.range.upperBound <= i && !$0.isLocation && $0.rule != .anaphora }
+                .sorted { $0.range.lowerBound < $1.range.lowerBound }
+            var resolved: (ActorID, ActorKind)?
+            // "the front", "the brigades": an actor whose name has that head word comes first.
+            let head = words.count >= 2 ? words.last! : nil
+            func named(_ actor: ActorID) -> Bool {
+                guard let head else { return false }
+                return dictionary.nameWords[actor]?.contains(head) ?? (proposals[actor].map { Token.words($0.name).contains(head) } ?? false)
+            }
+            // "During his visit to X, Prime Minister Y said…": the pronoun points forward.
+            if words.count == 1, before.isEmpty, n > 0, Self.prepositions.contains(tokens[0].key) || tokens[0].key == "during"
+                || tokens[0].key == "while" || tokens[0].key == "following" || tokens[0].key == "upon",
+               let comma = (i..<n).first(where: { tokens[$0].key == "," }),
+               let next = mentions.filter({ $0.range.lowerBound > comma && !$0.isLocation }).min(by: { $0.range.lowerBound < $1.range.lowerBound }),
+               kinds.contains(next.kind) {
+                resolved = (next.actor, next.kind)
+            } else if let m = before.last(where: { kinds.contains($0.kind) && named($0.actor) }) {
+                resolved = (m.actor, m.kind)
+            } else if let h = history.last(where: { kinds.contains($0.kind) && named($0.actor) && sentenceIndex - $0.sentence <= 3 }) {
+                resolved = (h.actor, h.kind)
+            } else if let m = before.last(where: { kinds.contains($0.kind) }) {
+                resolved = (m.actor, m.kind)
+            } else if let h = history.last(where: { kinds.contains($0.kind) && sentenceIndex - $0.sentence <= 3 }) {
+                resolved = (h.actor, h.kind)
+            }
+            if let (actor, kind) = resolved {
+                pending.append(Mention(actor: actor, range: range, rule: .anaphora, isLocation: false, kind: kind, certainty: 0.75))
+            }
+        }
+        for m in pending { addMention(m) }
+        // 5. "the group's leader", "Dalmora's foreign minister": the one person holding that role.
+        for i in 1..<max(1, n) where tokens[i].kind == .possessive {
+            guard let m = owner[i - 1] else { continue }
+            var k = i + 1
+            if k < n, ["new", "former", "top", "senior", "own"].contains(tokens[k].key) { k += 1 }
+            guard let l = CueIndex.longest(extractor.cues.titles, tokens, at: k), (k..<(k + l)).allSatisfy({ owner[$0] == nil }),
+                  !(k + l < n && tokens[k + l].isCapitalized && tokens[k + l].kind == .word),
+                  let person = dictionary.holder(of: mentions[m].actor, role: tokens[k..<(k + l)].map(\.key)) else { continue }
+            addMention(Mention(actor: person, range: k..<(k + l), rule: .role, isLocation: false, kind: .person,
+                               certainty: 0.8 * mentions[m].certainty))
+        }
+    }
+
+    /// Whether token `i` follows "pro-" or "anti-".
+    static func compoundPrefix(_ tokens: [Token], at i: Int) -> Bool {
+        i > 0 && tokens[i].hyphenBefore && (tokens[i - 1].key == "pro" || tokens[i - 1].key == "anti")
+    }
+
+    /// Where a person's mention starts when a title, and a nationality before it, precede the
+    /// name ("Iraqi Prime Minister X", "former president X"): the title joins the mention.
+    func titleStart(before i: Int) -> Int {
+        var best = i
+        for s in stride(from: i - 1, through: max(0, i - 4), by: -1) where owner[s] == nil {
+            if let l = CueIndex.longest(extractor.cues.titles, tokens, at: s), s + l == i,
+               (s..<i).allSatisfy({ owner[$0] == nil }) {
+                best = s
+            }
+        }
+        guard best < i else { return i }
+        var k = best - 1
+        if k >= 0, ["former", "deputy", "acting", "then", "new", "senior"].contains(tokens[k].key), owner[k] == nil { best = k; k -= 1 }
+        if k >= 0, owner[k] == nil, let (l, e) = dictionary.matchState(tokens, at: k), e.isAdjective, k + l == best { best = k }
+        return best
+    }
+}

@@ -1,0 +1,44 @@
+import ActorGraphCore
+import Foundation
+
+/// From a trigger and its arguments to candidate relations.
+extension Run {
+    mutating func roles(_ hit: TriggerHit, sentence: Int, date: PartialDate?, quote: String) -> [Candidate] {
+        let t = hit.trigger
+        let start = hit.range.lowerBound, end = hit.range.upperBound
+        let lemma = t.words.joined(separator: " ")
+        let negated = isNegated(before: start)
+        let pairs = argumentPairs(hit)
+        var result: [Candidate] = []
+        let label = String(text[tokens[start].range.lowerBound..<tokens[end - 1].range.upperBound])
+        // "suspended aid to X": a supporting trigger governed by a reversal verb is opposition.
+        // "cancelled talks with X" likewise; "lifted the blockade on X", "cancelled a visit to X"
+        // (a hosting) propose nothing.
+        let reversed = t.form != .role && cueHits.contains {
+            $0.section == "reversal" && $0.range.upperBound <= start && start - $0.range.upperBound <= 4
+                && !(($0.range.upperBound)..<start).contains { owner[$0] != nil || tokens[$0].key == "," }
+        }
+        if reversed && (t.type == .opposes || t.type == .hosts) { return [] }
+        let type: RelationType = reversed ? .opposes : t.type
+        for (s, o, construction, base, distance) in pairs {
+            var (source, target) = (mentions[s], mentions[o])
+            if t.reverse { swap(&source, &target) }
+            guard source.actor != target.actor else { continue }
+            let modality = self.modality(trigger: start, negated: negated, parties: [source.actor, target.actor])
+            var confidence = base - 0.03 * Double(max(0, distance - 2))
+            confidence *= min(source.certainty, target.certainty)
+            if sentence < 4 { confidence += 0.05 }
+            if source.rule == .pattern || source.rule == .title || target.rule == .pattern || target.rule == .title {
+                confidence -= 0.05
+            }
+            confidence = (min(0.99, max(0.05, confidence)) * 100).rounded() / 100
+            let anaphoric = source.rule == .anaphora || target.rule == .anaphora
+            result.append(Candidate(
+                source: source.actor, target: target.actor, type: type, modality: modality, date: date,
+                label: label, quote: quote, document: document, confidence: confidence,
+                rule: construction + ":" + lemma + (reversed ? "+reversal" : "") + (anaphoric ? "+anaphora" : ""),
+                sentence: sentence))
+        }
+        return result
+    }
+}

@@ -1,0 +1,83 @@
+import ActorGraphCore
+import Foundation
+
+/// Extraction over one sentence: tokens, mentions, cues, triggers, roles, candidates.
+extension Run {
+    // MARK: Sentences
+
+    mutating func sentence(_ index: Int, _ range: Range<String.Index>) {
+        tokens = Tokenizer.tokens(in: text, range: range)
+        mentions = []
+        owner = Array(repeating: nil, count: tokens.count)
+        objectOf = [:]
+        findMentions(index)
+        findCues()
+        eventHosts = []
+        // "X said that … . Because …, Y …": a sentence in the same paragraph that opens with a
+        // connective, and has no speech cue of its own, goes on with the previous one's speech.
+        carriedAttribution = nil
+        let sameParagraph = previousEnd.map { !text[$0..<range.lowerBound].contains(where: \.isNewline) } ?? false
+        let ownSpeech = cueHits.contains { $0.section == "reported" }
+        if sameParagraph, !ownSpeech, let previous = previousSpeech, let first = tokens.first,
+           Self.continuations.contains(first.key) || ["\"", "\u{201C}"].contains(first.key) {
+            carriedAttribution = previous
+        }
+        let date = DateResolver.date(of: tokens, base: articleDate)
+        let quote = String(text[range])
+        var found: [Candidate] = []
+        let hits = findTriggers()
+        for hit in hits {
+            // "rejection of the support for X": a supporting noun that an opposing trigger governs
+            // is what is opposed, not a relation of its own.
+            if hit.trigger.form == .noun, hit.trigger.type == .supports,
+               hits.contains(where: { $0.trigger.type == .opposes && $0.range.upperBound <= hit.range.lowerBound
+                   && hit.range.lowerBound - $0.range.upperBound <= 4 }) {
+                continue
+            }
+            found += roles(hit, sentence: index, date: date, quote: quote)
+        }
+        found += implied(sentence: index, date: date, quote: quote)
+        // "X and Y held talks at a conference hosted by Z", "Z, which hosted the meeting": Z hosts
+        // the participants of the meetings of this sentence or the one before.
+        if !eventHosts.isEmpty {
+            var meetings = found.filter { $0.type == .meets }
+            if meetings.isEmpty {
+                meetings = candidates.filter { $0.type == .meets && $0.sentence == index - 1 && $0.document == document }
+            }
+            var participants: [ActorID] = []
+            for c in meetings { for a in [c.source, c.target] where !participants.contains(a) { participants.append(a) } }
+            for (host, trigger) in eventHosts {
+                for guest in participants where guest != host.actor {
+                    if let a = country(of: host.actor), a == country(of: guest) { continue }
+                    let label = String(text[tokens[trigger.lowerBound].range.lowerBound..<tokens[trigger.upperBound - 1].range.upperBound])
+                    var confidence = 0.6 * host.certainty
+                    if index < 4 { confidence += 0.05 }
+                    found.append(Candidate(source: host.actor, target: guest, type: .hosts,
+                                           modality: modality(trigger: trigger.lowerBound, negated: isNegated(before: trigger.lowerBound),
+                                                              parties: [host.actor, guest]),
+                                           date: date, label: label, quote: quote, document: document,
+                                           confidence: (confidence * 100).rounded() / 100, rule: "event-host", sentence: index))
+                }
+            }
+        }
+        // One candidate per pair and type in a sentence: the most confident.
+        var best: [String: Candidate] = [:]
+        var order: [String] = []
+        for c in found {
+            let key = "\(c.source)|\(c.target)|\(c.type)"
+            if let old = best[key] {
+                if c.confidence > old.confidence { best[key] = c }
+            } else { best[key] = c; order.append(key) }
+        }
+        candidates += order.map { best[$0]! }
+        for m in mentions where !m.isLocation { history.append((index, m.actor, m.kind)) }
+        previousEnd = range.upperBound
+        previousSpeech = nil
+        for cue in cueHits where cue.section == "reported" {
+            let words = cue.range.map { tokens[$0].key }.joined(separator: " ")
+            if Self.speakerCues.contains(words) { previousSpeech = Attribution(speaker: speaker(of: cue)); break }
+        }
+        if previousSpeech == nil, let carried = carriedAttribution { previousSpeech = carried }
+        if history.count > 64 { history.removeFirst(history.count - 64) }
+    }
+}

@@ -1,0 +1,113 @@
+import ActorGraphCore
+import Foundation
+
+/// Modality cues and relation triggers in a sentence, from the lexicon.
+extension Run {
+    // MARK: Cues and triggers
+
+    mutating func findCues() {
+        cueHits = []
+        for i in tokens.indices {
+            guard let list = extractor.cues.byFirst[tokens[i].key] else { continue }
+            for (section, words) in list where i + words.count <= tokens.count {
+                if words.indices.allSatisfy({ tokens[i + $0].key == words[$0] }) {
+                    cueHits.append(CueHit(section: section, range: i..<(i + words.count)))
+                }
+            }
+        }
+    }
+
+    func findTriggers() -> [TriggerHit] {
+        var hits: [TriggerHit] = []
+        var i = 0
+        let n = tokens.count
+        while i < n {
+            guard owner[i] == nil, tokens[i].kind == .word,
+                  let variants = extractor.lexicon.variants[tokens[i].key] else { i += 1; continue }
+            var matches: [(Lexicon.Variant, Lexicon.Trigger)] = []
+            var ends: [Int: Int] = [:] // match index → end token
+            for v in variants {
+                if let end = phraseEnd(v.words, at: i) {
+                    ends[matches.count] = end
+                    matches.append((v, extractor.lexicon.triggers[v.trigger]))
+                }
+            }
+            guard !matches.isEmpty else { i += 1; continue }
+            let compound = tokens[i].hyphenBefore && i > 0 && owner[i - 1] != nil
+            // A verb needs a subject before it: with no actor named yet, "Attacks on X…" is a noun.
+            let nounContext = (i > 0 && (Self.determiners.contains(tokens[i - 1].key) || tokens[i - 1].kind == .possessive
+                                         || (Self.prepositions.contains(tokens[i - 1].key) && tokens[i - 1].key != "to")))
+                || !(0..<i).contains { owner[$0] != nil }
+                || (i > 0 && owner[i - 1] == nil && tokens[i - 1].isCapitalized
+                    && dictionary.matchState(tokens, at: i - 1).map { $0.1.isAdjective && $0.0 == 1 } == true)
+            let hasNoun = matches.contains { $0.1.form != .verb && $0.1.form != .adjective }
+            let verbs = matches.filter { $0.1.form == .verb || $0.1.form == .adjective }
+            var chosen: [(Lexicon.Variant, Lexicon.Trigger)]
+            if compound {
+                chosen = verbs.filter { $0.0.isParticiple }
+            } else if !verbs.isEmpty && (!hasNoun || !nounContext) {
+                chosen = verbs
+                // A base-form or -s verb right after a determiner is a noun ("the attack", "the back").
+                if nounContext && verbs.allSatisfy({ !$0.0.isParticiple && $0.1.form == .verb }) { chosen = [] }
+                // A plural right before "from" is a noun: "accepted demands from X".
+                if i + 1 < n, tokens[i + 1].key == "from", verbs.allSatisfy({ !$0.0.isParticiple && !$0.0.isBase }),
+                   hasNoun {
+                    chosen = matches.filter { $0.1.form != .verb && $0.1.form != .adjective }
+                }
+            } else {
+                chosen = matches.filter { $0.1.form != .verb && $0.1.form != .adjective }
+            }
+            // The longest phrase per type.
+            func length(_ m: (Lexicon.Variant, Lexicon.Trigger)) -> Int {
+                let index = matches.firstIndex { $0.0.trigger == m.0.trigger && $0.0.words == m.0.words }!
+                return ends[index]! - i
+            }
+            var perType: [RelationType: (Lexicon.Variant, Lexicon.Trigger)] = [:]
+            for m in chosen where perType[m.1.type].map({ length(m) > length($0) }) ?? true { perType[m.1.type] = m }
+            var longest = 1
+            for (_, m) in perType.sorted(by: { $0.key < $1.key }) {
+                let l = length(m)
+                hits.append(TriggerHit(trigger: m.1, range: i..<(i + l), isParticiple: m.0.isParticiple,
+                                       reciprocalOnly: m.0.reciprocalOnly))
+                longest = max(longest, l)
+            }
+            i += longest
+        }
+        return hits
+    }
+
+    /// Words a lexicon phrase may have between its words: "signed a new trade agreement with",
+    /// "established diplomatic ties with". Articles in a phrase are optional and interchangeable.
+    static let phraseFillers: Set<String> = [
+        "a", "an", "the", "its", "their", "his", "her", "new", "formal", "full", "diplomatic", "bilateral",
+        "economic", "military", "trade", "security", "peace", "landmark", "historic", "fresh", "further",
+        "direct", "official", "political", "financial", "humanitarian", "first", "second", "several",
+        "two", "three", "series", "of", "wave", "string", "strategic", "defence", "defense", "cooperation",
+        "friendship", "warm", "lengthy", "long", "brief", "rare", "renewed", "separate", "high-level",
+        // aid in kind: "received weapons and training from X"
+        "and", "arms", "weapons", "training", "money", "funds", "funding", "equipment", "ammunition", "aid",
+        "support", "assistance",
+    ]
+    static let articles: Set<String> = ["a", "an", "the"]
+
+    /// Where a lexicon phrase starting at token `i` ends, if it is there: later words may follow
+    /// up to two fillers each, and an article in the phrase may be missing or another article.
+    func phraseEnd(_ words: [String], at i: Int) -> Int? {
+        let n = tokens.count
+        var k = i + 1
+        for w in words.dropFirst() {
+            if Self.articles.contains(w) {
+                if k < n, Self.articles.contains(tokens[k].key), owner[k] == nil { k += 1 }
+                continue
+            }
+            var skipped = 0
+            while k < n, tokens[k].key != w, skipped < 2, owner[k] == nil, Self.phraseFillers.contains(tokens[k].key) {
+                k += 1
+                skipped += 1
+            }
+            guard k < n, tokens[k].key == w, owner[k] == nil else { return nil }
+            k += 1
+        }
+        return k
+    }
+}
