@@ -1,3 +1,4 @@
+import ActorGraphFormats
 import Foundation
 
 /// Runs a child process with bytes on its standard input, collecting its standard output (up to a
@@ -70,29 +71,15 @@ struct SandboxedProcess {
         posix_spawn_file_actions_adddup2(&actions, childOut, 1)
         posix_spawn_file_actions_adddup2(&actions, childErr, 2)
 
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var empty = sigset_t(), all = sigset_t()
-        sigemptyset(&empty)
-        sigfillset(&all)
-        posix_spawnattr_setsigmask(&attributes, &empty)
-        posix_spawnattr_setsigdefault(&attributes, &all)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-
-        let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        var variables = ProcessInfo.processInfo.environment
-        for (key, value) in environment { variables[key] = value }
-        let envp: [UnsafeMutablePointer<CChar>?] = variables.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { envp.forEach { free($0) } }
-        var pid: pid_t = 0
-        let rc = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
-        close(childIn); close(childOut); close(childErr)
-        guard rc == 0 else {
+        let pid: pid_t
+        do {
+            pid = try CleanSpawn.spawn(executable, arguments, environment: environment, actions: &actions)
+        } catch let error as POSIXError {
+            close(childIn); close(childOut); close(childErr)
             close(parentIn); close(parentOut); close(parentErr)
-            throw SpawnError(description: "cannot start \(executable): \(String(cString: strerror(rc)))")
+            throw SpawnError(description: "cannot start \(executable): \(String(cString: strerror(error.code.rawValue)))")
         }
+        close(childIn); close(childOut); close(childErr)
         for fd in [parentIn, parentOut, parentErr] { _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK) }
 
         var output: [UInt8] = [], errorOutput: [UInt8] = []

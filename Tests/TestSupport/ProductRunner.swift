@@ -12,18 +12,24 @@ public func builtProductsFolder() -> URL {
 }
 
 /// Runs the built executable product `name` (found beside `actorgraph`) with `arguments` in
-/// `directory`, and returns its status and output.
-public func runProduct(name: String, arguments: [String], in directory: URL = RepositoryPaths.root) throws
-    -> CommandResult {
+/// `directory`, feeding it `stdin` (none: an empty input) and `environment` on top of ours, and
+/// returns its status and output.
+public func runProduct(name: String, arguments: [String], in directory: URL = RepositoryPaths.root,
+                       stdin: String? = nil, environment: [String: String] = [:]) throws -> CommandResult {
     let process = Process()
     process.executableURL = builtProductsFolder().appendingPathComponent(name)
     process.arguments = arguments
     process.currentDirectoryURL = directory
-    let out = Pipe(), err = Pipe()
+    if !environment.isEmpty {
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    }
+    let out = Pipe(), err = Pipe(), input = Pipe()
     process.standardOutput = out
     process.standardError = err
-    process.standardInput = FileHandle.nullDevice
+    process.standardInput = input
     try process.run()
+    if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+    try input.fileHandleForWriting.close()
     // Read both pipes before waiting, so a large output cannot block the child.
     let group = DispatchGroup()
     nonisolated(unsafe) var errData = Data()

@@ -1,3 +1,4 @@
+import ActorGraphFormats
 import Foundation
 
 /// A child process started with an empty signal mask and every signal at its default action.
@@ -21,27 +22,15 @@ public final class SpawnedProcess {
         posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
         posix_spawn_file_actions_adddup2(&actions, pipe[1], 2)
         posix_spawn_file_actions_addclose(&actions, pipe[0])
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var empty = sigset_t(), all = sigset_t()
-        sigemptyset(&empty)
-        sigfillset(&all)
-        posix_spawnattr_setsigmask(&attributes, &empty)
-        posix_spawnattr_setsigdefault(&attributes, &all)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-        let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        let variables = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let envp: [UnsafeMutablePointer<CChar>?] = variables.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { envp.forEach { free($0) } }
-        var child: pid_t = 0
-        let rc = posix_spawn(&child, executable, &actions, &attributes, argv, envp)
-        close(pipe[1])
-        guard rc == 0 else {
+        let child: pid_t
+        do {
+            child = try CleanSpawn.spawn(executable, arguments, environment: environment, actions: &actions)
+        } catch {
+            close(pipe[1])
             close(pipe[0])
-            throw POSIXError(POSIXErrorCode(rawValue: rc) ?? .ENOENT)
+            throw error
         }
+        close(pipe[1])
         pid = child
         standardError = FileHandle(fileDescriptor: pipe[0], closeOnDealloc: true)
     }

@@ -71,11 +71,7 @@ public struct CitedRelation: Sendable, Hashable, Codable {
 extension GraphView {
     /// The relations at `indices` (into the graph's relations), cited, oldest first.
     func cited<S: Sequence>(_ indices: S) -> [CitedRelation] where S.Element == Int32 {
-        let documents = documentMap
-        return indices.map { graph.relations[Int($0)] }.sorted(by: Relation.chronological)
-            .map { CitedRelation($0, documents: documents) }
+        indices.map { graph.relations[Int($0)] }.sorted(by: Relation.chronological)
+            .map { CitedRelation($0, documents: documentMap) }
     }
-
-    /// Documents by id; small (one entry per document), so built on demand.
-    var documentMap: [DocumentID: Document] { graph.documentsByID }
 }

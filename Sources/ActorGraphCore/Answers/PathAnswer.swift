@@ -54,12 +54,10 @@ public struct Hop: Sendable, Hashable, Codable {
 public final class PathQuestions {
     public let view: GraphView
     let finder: PathFinder
-    let documents: [DocumentID: Document]
 
     public init(_ view: GraphView) {
         self.view = view
         finder = PathFinder(view.analysis)
-        documents = view.documentMap
     }
 
     /// The paths from `from` to `to` in the view.
@@ -106,7 +104,7 @@ public final class PathQuestions {
         let g = view.analysis
         let hops = (0..<p.entries.count).map { i in
             let relations = g.relations(atOutEntry: p.entries[i]).map { view.graph.relations[Int($0)] }
-                .sorted(by: Relation.chronological).map { CitedRelation($0, documents: documents) }
+                .sorted(by: Relation.chronological).map { CitedRelation($0, documents: view.documentMap) }
             return Hop(from: g.nodeIDs[Int(p.nodes[i])], to: g.nodeIDs[Int(p.nodes[i + 1])], relations: relations)
         }
         return ActorPath(length: p.length, actors: p.nodes.map { g.nodeIDs[Int($0)] }, hops: hops)

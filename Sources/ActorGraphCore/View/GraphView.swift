@@ -41,6 +41,8 @@ public struct GraphView: Sendable {
     let nodeOf: [Int32]
     /// Where each relation's endpoints stand in `graph.actors`.
     let endpoints: EndpointIndex
+    /// Documents by id, for citing relations (built once per view, not per answer).
+    let documentMap: [DocumentID: Document]
 
     /// Builds the view. O(A + R) time and space; no id is hashed when the graph's endpoint index
     /// is shared (``ActorGraph/indexEndpoints()``) and the view keeps every actor.
@@ -92,6 +94,7 @@ public struct GraphView: Sendable {
         self.positions = positions
         self.nodeOf = nodeOf
         self.endpoints = e
+        self.documentMap = graph.documentsByID
         self.analysis = AnalysisGraph(nodeIDs: ids, nodeOf: nodeOf, sources: e.sources, targets: e.targets,
                                       relations: graph.relations, kept: kept, mode: mode, weights: weights)
     }

@@ -54,7 +54,6 @@ struct Export: ParsableCommand {
         var graph = try input.load()
         let source = URL(fileURLWithPath: input.file)
         if !format.isFolder && output != "-" { graph = graph.relocatingCorpus(from: source, to: URL(fileURLWithPath: output)) }
-        try validateBeforeWriting(graph, to: output)
         switch format {
         case .yaml: try writeOutput(GraphFileWriter.text(for: graph, syntax: .yaml), to: output)
         case .json: try writeOutput(GraphFileWriter.text(for: graph, syntax: .json), to: output)

@@ -146,6 +146,9 @@ struct Import: ParsableCommand {
             }
             printError(events.summary(file: input))
             try InputLimits.table.check(events.graph, file: input)
+            // The event readers only aggregate: this is where their graph meets the validator
+            // (every other reader above has run it already).
+            try validateBeforeWriting(events.graph, to: output)
             graph = events.graph
         }
         // Document paths stay valid from the new file's folder.
@@ -153,7 +156,6 @@ struct Import: ParsableCommand {
             let origin = source == .csv ? (documents ?? input) : input
             graph = graph.relocatingCorpus(from: URL(fileURLWithPath: origin), to: URL(fileURLWithPath: output))
         }
-        try validateBeforeWriting(graph, to: output)
         try writeOutput(GraphFileWriter.text(for: graph, syntax: syntax(forPath: output) ?? .yaml), to: output)
         if output != "-" {
             printError("wrote \(output): \(graph.actors.count) actors, \(graph.relations.count) relations")

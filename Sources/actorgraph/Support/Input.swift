@@ -64,8 +64,9 @@ func resolveActor(_ name: String, in graph: ActorGraph) throws -> ActorNode {
     return names.actor(try names.resolve(name))!
 }
 
-/// Every command that writes a graph checks it first with the one validator: errors name the
-/// output and the element and stop the write. (Its warnings were printed when it was read.)
+/// Checks a graph that no reader has validated (one assembled from event data) with the one
+/// validator before it is written: errors name the output and the element and stop the write.
+/// Graphs from the readers were validated as they were read.
 func validateBeforeWriting(_ graph: ActorGraph, to output: String) throws {
     _ = try GraphValidation.check(graph, displayPath: output == "-" ? "<stdout>" : output)
 }
