@@ -137,7 +137,7 @@ public struct GraphView: Sendable {
     /// in the view (nil when the view leaves it out).
     func node(_ actor: ActorID) throws -> Int? {
         if let i = index[actor] { return Int(i) }
-        guard graph.actorIndex(of: actor) != nil else { throw AnalysisError.unknownActor(actor.rawValue) }
+        guard endpoints.position[actor] != nil else { throw AnalysisError.unknownActor(actor.rawValue) }
         return nil
     }
 }
@@ -156,9 +156,6 @@ extension ActorGraph {
                      weights: WeightRule = .unit, avoiding: Set<ActorID> = []) -> GraphView {
         GraphView(graph: self, filter: filter, mode: mode, weights: weights, avoiding: avoiding)
     }
-
-    /// The position of an actor in ``actors``. O(A).
-    func actorIndex(of id: ActorID) -> Int? { actors.firstIndex { $0.id == id } }
 }
 
 /// What the library's questions can fail with. "No path" is an answer, not an error.

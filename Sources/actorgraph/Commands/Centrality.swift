@@ -92,7 +92,7 @@ struct Centrality: ParsableCommand {
         options.tolerance = tolerance
         let scores = try measures.map { m in
             var o = options
-            if m.isAllPairs { o.progress = Progress.announce(m, view: view, sample: sample) }
+            if m.isAllPairs { o.progress = ProgressNotice.announce(m, view: view, sample: sample) }
             return try view.centrality(m, options: o)
         }
         let report = CentralityReport(view: view, scores: scores, top: top)

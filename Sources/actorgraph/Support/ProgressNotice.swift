@@ -3,7 +3,7 @@ import Foundation
 import Synchronization
 
 /// Progress of long computations on stderr: at most every few seconds, terminal or not.
-enum Progress {
+enum ProgressNotice {
     /// Seconds per actor·edge step of an all-pairs search on this kind of machine (two cores),
     /// measured on Barabási–Albert graphs (docs/BENCHMARKS.md); used only for the warning.
     static let secondsPerStep = 1.5e-8
