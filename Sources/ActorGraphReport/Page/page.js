@@ -205,7 +205,7 @@
     computeView();
     paint();
     // Live: the server draws the view again; a burst of changes (the slider) asks once.
-    if (data.live) { clearTimeout(redraw); redraw = setTimeout(requestDrawing, 120); }
+    if (data.live) { clearTimeout(redraw); $('ag-drawing').setAttribute('aria-busy', 'true'); redraw = setTimeout(requestDrawing, 120); }
     if (state.selected) selectActor(state.selected, false, true);
   }
 
@@ -226,12 +226,16 @@
     const n = ++drawingRequest;
     fetch('api/view?' + q.toString()).then(r => r.ok ? r.text() : Promise.reject(new Error('HTTP ' + r.status))).then(text => {
       if (n !== drawingRequest) return;
+      $('ag-drawing').setAttribute('aria-busy', 'false');
       const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
       const root = doc.documentElement;
       if (!root || root.nodeName !== 'svg') return;
       const box = $('ag-drawing'); clear(box); box.appendChild(document.importNode(root, true));
       adoptSVG(); paint();
-    }).catch(err => { $('ag-status').textContent = 'drawing failed: ' + err.message; });
+    }).catch(err => {
+      if (n === drawingRequest) $('ag-drawing').setAttribute('aria-busy', 'false');
+      $('ag-status').textContent = 'drawing failed: ' + err.message;
+    });
   }
 
   // ---------- side panel ----------
