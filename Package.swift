@@ -121,7 +121,8 @@ let package = Package(
         // libFuzzer targets for every reader (scripts/fuzz); a replayer of inputs in plain builds.
         .executableTarget(
             name: "ActorGraphFuzz",
-            dependencies: ["ActorGraphCore", "ActorGraphFormats", "ActorGraphRendering", "ActorGraphExtraction"],
+            dependencies: ["ActorGraphCore", "ActorGraphFormats", "ActorGraphRendering", "ActorGraphExtraction",
+                           "ActorGraphServer"],
             path: "Fuzz/ActorGraphFuzz"
         ),
 

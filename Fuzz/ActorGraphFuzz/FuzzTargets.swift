@@ -2,6 +2,7 @@ import ActorGraphCore
 import ActorGraphExtraction
 import ActorGraphFormats
 import ActorGraphRendering
+import ActorGraphServer
 import Foundation
 
 /// One fuzz target per reader, selected by name (`ACTORGRAPH_FUZZ_TARGET`, scripts/fuzz).
@@ -13,9 +14,7 @@ import Foundation
 /// around it in process (the pre-parse scan, and the worker's JSON reply mapped onto the model).
 enum FuzzTargets {
     static let names = ["yaml", "json", "csv", "table", "dot", "dot-scanner", "dot-mapping", "graphml", "gexf",
-                        "nodelink", "plover", "gdelt", "gdelt-zip", "acled", "mapping", "extract"]
-    // TODO(server): add "serve-request" when `actorgraph serve` lands: feed the bytes as one HTTP
-    // request to the router in process (no socket) and require an answer, never a crash.
+                        "nodelink", "plover", "gdelt", "gdelt-zip", "acled", "mapping", "extract", "serve-request"]
 
     static func run(_ target: String, _ bytes: [UInt8]) {
         let file = "fuzz-input"
@@ -65,6 +64,8 @@ enum FuzzTargets {
             let candidates = CandidateFile.graph(dictionary: extractor.graph, articles: [(document, result)])
             _ = try? GraphFileReader.parse(bytes: Array(GraphFileWriter.text(for: candidates, syntax: .yaml).utf8),
                                            file: "candidates.yaml", baseDirectory: nil)
+        case "serve-request":
+            ServeRequestTarget.run(bytes)
         default:
             FileHandle.standardError.write(Data("unknown fuzz target '\(target)'; targets: \(names.joined(separator: ", "))\n".utf8))
             exit(64)
