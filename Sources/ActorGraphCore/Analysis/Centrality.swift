@@ -168,40 +168,45 @@ extension AnalysisGraph {
             for k in outRange(u) { s += useWeights ? outWeights[k] : 1 }
             strength[u] = s
         }
-        var x = [Double](repeating: 1 / Double(n), count: n)
-        var next = [Double](repeating: 0, count: n)
-        var share = [Double](repeating: 0, count: n)
         // The pull over in-edges is the whole cost: run it on raw buffers (no bounds checks, no
-        // weight test per edge). Same arithmetic, in the same order, as a plain loop.
+        // weight test per edge, no captured arrays). Same arithmetic, in the same order, as a plain loop.
+        let first = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
+        let second = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
+        let share = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
+        defer { first.deallocate(); second.deallocate(); share.deallocate() }
+        first.initialize(repeating: 1 / Double(n))
+        second.initialize(repeating: 0)
+        share.initialize(repeating: 0)
+        var x = first, next = second
         return inOffsets.withUnsafeBufferPointer { offsets in
             inSources.withUnsafeBufferPointer { sources in
                 inWeights.withUnsafeBufferPointer { weights in
-                    for _ in 0..<maxIterations {
-                        var dangling = 0.0
-                        for u in 0..<n {
-                            if strength[u] == 0 { dangling += x[u]; share[u] = 0 } else { share[u] = x[u] / strength[u] }
-                        }
-                        var error = 0.0
-                        share.withUnsafeBufferPointer { sh in
-                            next.withUnsafeMutableBufferPointer { out in
+                    strength.withUnsafeBufferPointer { strength in
+                        p.withUnsafeBufferPointer { p in
+                            for _ in 0..<maxIterations {
+                                var dangling = 0.0
+                                for u in 0..<n {
+                                    if strength[u] == 0 { dangling += x[u]; share[u] = 0 } else { share[u] = x[u] / strength[u] }
+                                }
+                                var error = 0.0
                                 for v in 0..<n {
                                     var s = 0.0
                                     let lo = Int(offsets[v]), hi = Int(offsets[v + 1])
                                     if useWeights {
-                                        for k in lo..<hi { s += sh[Int(sources[k])] * weights[k] }
+                                        for k in lo..<hi { s += share[Int(sources[k])] * weights[k] }
                                     } else {
-                                        for k in lo..<hi { s += sh[Int(sources[k])] }
+                                        for k in lo..<hi { s += share[Int(sources[k])] }
                                     }
                                     let value = damping * (s + dangling * p[v]) + (1 - damping) * p[v]
-                                    out[v] = value
+                                    next[v] = value
                                     error += abs(value - x[v])
                                 }
+                                swap(&x, &next)
+                                if error < Double(n) * tolerance { return Array(x) }
                             }
+                            return nil
                         }
-                        swap(&x, &next)
-                        if error < Double(n) * tolerance { return x }
                     }
-                    return nil
                 }
             }
         }
