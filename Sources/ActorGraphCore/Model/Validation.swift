@@ -164,16 +164,22 @@ private struct Checker {
                 relationIndex[relation.id] = first
                 checkUnique(relation.id, i, first: first, noun: "relation", element: { .relation($0) })
             }
-            var endpointsUsable = true
-            for (role, id, position) in [("source", relation.source, endpoints.sources[i]),
-                                         ("target", relation.target, endpoints.targets[i])] {
-                guard nonEmpty(id.rawValue, element, role) else { endpointsUsable = false; continue }
+            // (Two calls, not a loop over a two-element array: no allocation per relation.)
+            func usable(_ role: String, _ id: ActorID, _ position: Int32) -> Bool {
+                guard nonEmpty(id.rawValue, element, role) else { return false }
                 if position < 0 {
                     report(.unknownActor, "unknown actor '\(id)' as \(role)"
                            + GraphViolation.didYouMean(id.rawValue, actorIDs), element, role)
                 }
+                return true
             }
-            if endpointsUsable, relation.source == relation.target {
+            let sourcePosition = endpoints.sources[i], targetPosition = endpoints.targets[i]
+            let sourceUsable = usable("source", relation.source, sourcePosition)
+            let targetUsable = usable("target", relation.target, targetPosition)
+            // Known ends are the same actor exactly when their positions are; unknown ones by id.
+            let selfRelation = sourcePosition >= 0 && targetPosition >= 0
+                ? sourcePosition == targetPosition : relation.source == relation.target
+            if sourceUsable && targetUsable, selfRelation {
                 report(.selfRelation, "relation joins '\(relation.source)' to itself "
                        + "(kept; analysis leaves self-relations out)", element, "target", severity: .warning)
             }

@@ -83,18 +83,26 @@ struct CSVDecoder {
         graph.relations.reserveCapacity(reader.rows.count)
         rows.relationRows.reserveCapacity(reader.rows.count)
 
-        for (r, row) in reader.rows.enumerated() {
+        // Each column's cell index looked up once, not per row.
+        let cSource = reader.column("source"), cTarget = reader.column("target"), cType = reader.column("type")
+        let cModality = reader.column("modality"), cLabel = reader.column("label"), cDate = reader.column("date")
+        let cUntil = reader.column("until"), cWeight = reader.column("weight"), cNotes = reader.column("notes")
+        let cDocument = reader.column("document"), cQuote = reader.column("quote"), cID = reader.column("id")
+        let table = reader.rows
+        var row = CSVTable.Row(line: 0, cells: [], columns: [])
+        for r in table.indices {
+            table.read(r, into: &row)
             let index = graph.relations.count
             let element = Element.relation(index)
-            let source = ActorID(reader.text(row, "source")), target = ActorID(reader.text(row, "target"))
-            let type = reader.choice(row, "type", of: RelationType.self, element, map: &map)
-            let modality = reader.choice(row, "modality", of: Modality.self, element, required: false, map: &map)
+            let source = ActorID(reader.text(row, cSource)), target = ActorID(reader.text(row, cTarget))
+            let type = reader.choice(row, cType, of: RelationType.self, element, map: &map)
+            let modality = reader.choice(row, cModality, of: Modality.self, element, required: false, map: &map)
             var relation = Relation(
                 source: source, target: target, type: type ?? .supports,
-                label: reader.optional(row, "label"), date: reader.date(row, "date", element, map: &map),
-                until: reader.date(row, "until", element, map: &map), modality: modality ?? .asserted,
-                weight: reader.weight(row, element, map: &map), notes: reader.optional(row, "notes"))
-            let document = reader.optional(row, "document"), quote = reader.optional(row, "quote")
+                label: reader.optional(row, cLabel), date: reader.date(row, cDate, element, map: &map),
+                until: reader.date(row, cUntil, element, map: &map), modality: modality ?? .asserted,
+                weight: reader.weight(row, cWeight, element, map: &map), notes: reader.optional(row, cNotes))
+            let document = reader.optional(row, cDocument), quote = reader.optional(row, cQuote)
             if (document == nil) != (quote == nil) {
                 reader.error(row, document == nil ? "document" : "quote",
                              document == nil ? "a quote needs a document" : "a document needs a quote",
@@ -109,7 +117,7 @@ struct CSVDecoder {
                 return p
             }
             let sp = place(source), tp = place(target)
-            if hasIDs { relation.id = RelationID(reader.text(row, "id")) }
+            if hasIDs { relation.id = RelationID(reader.text(row, cID)) }
             let evidence = document.flatMap { d in quote.map { Evidence(document: DocumentID(d), quote: $0) } }
             if let evidence, !hasDocuments, documentIDs.insert(evidence.document).inserted {
                 graph.documents.append(Document(id: evidence.document, path: evidence.document.rawValue))
@@ -122,7 +130,7 @@ struct CSVDecoder {
                 targets.append(tp)
                 if let evidence { append(evidence, to: index, row: r) }
                 continue
-            } else if reader.optional(row, "id") == nil {
+            } else if reader.optional(row, cID) == nil {
                 derivedIDs.derive(&relation) { relationIndex[$0] != nil }
             } else if let existing = relationIndex[relation.id] {
                 // Rows sharing an id are one relation with several pieces of evidence.

@@ -20,12 +20,27 @@ public struct CSVTable: Sendable {
         let bytes: [UInt8]
         let starts: [Int32]
         let lines: [Int32]
+        /// Cells per row (the header's), so that a row's arrays are allocated once.
+        var width = 0
+        /// Whether every byte is ASCII: a column is then a byte offset, not a count of scalars.
+        var ascii = false
         public var startIndex: Int { 0 }
         public var endIndex: Int { starts.count }
         public subscript(position: Int) -> Row {
-            var cursor = Cursor(bytes: bytes, at: Int(starts[position]), line: Int(lines[position]))
+            var cursor = Cursor(bytes: bytes, at: Int(starts[position]), line: Int(lines[position]), ascii: ascii)
             // The first pass checked the structure: this cannot fail.
-            return (try? cursor.row()) ?? Row(line: Int(lines[position]), cells: [], columns: [])
+            return (try? cursor.row(width: width)) ?? Row(line: Int(lines[position]), cells: [], columns: [])
+        }
+
+        /// Reads row `position` into `row`, reusing its arrays: a loop over many rows then
+        /// allocates nothing per row but the cells' own text.
+        func read(_ position: Int, into row: inout Row) {
+            var cursor = Cursor(bytes: bytes, at: Int(starts[position]), line: Int(lines[position]), ascii: ascii)
+            row.cells.removeAll(keepingCapacity: true)
+            row.columns.removeAll(keepingCapacity: true)
+            row.line = Int(lines[position])
+            // The first pass checked the structure: this cannot fail.
+            try? cursor.scanRow(into: &row.cells, columns: &row.columns)
         }
     }
 
@@ -48,7 +63,7 @@ public struct CSVTable: Sendable {
             throw DiagnosticsError([Diagnostic(file: file, line: place.line, column: place.column,
                                                message: "the file is not UTF-8 text (invalid byte sequence)")])
         }
-        var cursor = Cursor(bytes: body, at: 0, line: 1)
+        var cursor = Cursor(bytes: body, at: 0, line: 1, ascii: ascii)
         var header: Row?
         var starts: [Int32] = [], lines: [Int32] = []
         do {
@@ -73,7 +88,7 @@ public struct CSVTable: Sendable {
             throw DiagnosticsError([Diagnostic(file: file, message: "the file is empty; expected a header row")])
         }
         return CSVTable(header: header.cells, headerColumns: header.columns,
-                        rows: Rows(bytes: body, starts: starts, lines: lines))
+                        rows: Rows(bytes: body, starts: starts, lines: lines, width: header.cells.count, ascii: ascii))
     }
 
     /// Reads rows from a place in the bytes.
@@ -84,9 +99,11 @@ public struct CSVTable: Sendable {
         var i: Int
         var line: Int
         var lineStart: Int
+        let ascii: Bool
 
-        init(bytes: [UInt8], at offset: Int, line: Int) {
+        init(bytes: [UInt8], at offset: Int, line: Int, ascii: Bool = false) {
             self.bytes = bytes
+            self.ascii = ascii
             i = offset
             self.line = line
             var s = offset
@@ -119,11 +136,19 @@ public struct CSVTable: Sendable {
         }
 
         /// Reads one row with its cells.
-        mutating func row() throws -> Row {
+        mutating func row(width: Int = 0) throws -> Row {
             let rowLine = line
             var cells: [String] = [], columns: [Int] = []
+            cells.reserveCapacity(width)
+            columns.reserveCapacity(width)
+            try scanRow(into: &cells, columns: &columns)
+            return Row(line: rowLine, cells: cells, columns: columns)
+        }
+
+        /// Appends one row's cells and their columns.
+        mutating func scanRow(into cells: inout [String], columns: inout [Int]) throws {
             let bytes = self.bytes
-            try scan { start, end, quoted, column in
+            try scan(columns: true) { start, end, quoted, column in
                 columns.append(column)
                 if quoted {
                     var cell: [UInt8] = []
@@ -138,24 +163,34 @@ public struct CSVTable: Sendable {
                     cells.append(String(decoding: bytes[start..<end], as: UTF8.self))
                 }
             }
-            return Row(line: rowLine, cells: cells, columns: columns)
         }
 
         /// Checks one row's structure and returns its number of cells, making no strings.
         mutating func skipRow() throws -> Int {
             var count = 0
-            try scan { _, _, _, _ in count += 1 }
+            try scan(columns: false) { _, _, _, _ in count += 1 }
             return count
         }
 
         /// Walks the cells of one row: for each, the byte range of its content (inside the quotes
-        /// for a quoted cell, where `""` stands for one quote), whether it was quoted, and its column.
-        mutating func scan(_ cell: (Int, Int, Bool, Int) -> Void) throws {
+        /// for a quoted cell, where `""` stands for one quote), whether it was quoted, and its column
+        /// (counted on from the previous cell's, so a row costs O(its bytes); 0 when `columns` is false).
+        mutating func scan(columns: Bool, _ cell: (Int, Int, Bool, Int) -> Void) throws {
             let n = bytes.count
+            var base = lineStart, baseColumn = 1  // baseColumn is the column of byte `base`
             while true {
-                let at = column(i)
+                var at = 0
+                if columns && ascii {
+                    at = i - lineStart + 1
+                } else if columns {
+                    if base < lineStart { base = lineStart; baseColumn = 1 }  // a quoted cell ran over lines
+                    for k in base..<i where bytes[k] & 0xC0 != 0x80 { baseColumn += 1 }
+                    base = i
+                    at = baseColumn
+                }
                 if i < n, bytes[i] == UInt8(ascii: "\"") {
                     let openLine = line
+                    let openOffset = i, openLineStart = lineStart  // for the error, counted only then
                     i += 1
                     let start = i
                     var closed = false
@@ -169,7 +204,8 @@ public struct CSVTable: Sendable {
                         if c == UInt8(ascii: "\n") { line += 1; lineStart = i + 1 }
                         i += 1
                     }
-                    guard closed else { throw Failure(line: openLine, column: at, message: "unterminated quoted field") }
+                    guard closed else { throw Failure(line: openLine, column: (openLineStart..<openOffset).reduce(1) { $0 + (bytes[$1] & 0xC0 != 0x80 ? 1 : 0) },
+                                                   message: "unterminated quoted field") }
                     cell(start, i, true, at)
                     i += 1
                     if i < n, !isFieldEnd(bytes[i]) {

@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+@testable import ActorGraphFormats
+
+/// The readers' fast paths give exactly what the general code gives.
+struct FastPathTests {
+    /// `simpleDecimal` agrees with `Double(text)` bit for bit where it answers, and declines
+    /// everything it does not read (which `Double(text)` then reads).
+    @Test func simpleDecimalsAreReadExactlyAsDoubleReadsThem() {
+        var generator = SystemRandomNumberGenerator()
+        var texts = ["0", "-0", "7", "007", "0.1", "0.3", "-2.5", "123456789012345", "99999999999999.9",
+                     "0.000000000000001", "1.", ".5", "1e3", "+1", "--1", "1.2.3", "", "-", "nan", "1 ", "١٢",
+                     "1234567890123456", "0.1234567890123456"]
+        for _ in 0..<20_000 {
+            let integer = String(UInt64.random(in: 0...999_999_999, using: &generator))
+            let fraction = String(UInt64.random(in: 0...999_999, using: &generator))
+            let digits = Int.random(in: 0...6, using: &generator)
+            let text = (Bool.random(using: &generator) ? "-" : "") + integer + (digits == 0 ? "" : "." + String(fraction.prefix(digits)))
+            texts.append(text)
+        }
+        for text in texts {
+            if let fast = TableReader.simpleDecimal(text) {
+                #expect(Double(text)?.bitPattern == fast.bitPattern, "\(text): \(fast) vs \(String(describing: Double(text)))")
+            } else {
+                let simple = text.utf8.allSatisfy { $0 >= 48 && $0 <= 57 || $0 == 46 || $0 == 45 }
+                    && text.utf8.filter { $0 >= 48 && $0 <= 57 }.count <= 15 && !text.hasPrefix(".") && !text.hasSuffix(".")
+                    && text.utf8.filter { $0 == 46 }.count <= 1 && !text.dropFirst().contains("-") && text != "-" && !text.isEmpty
+                #expect(!simple, "\(text) is simple but was declined")
+            }
+        }
+    }
+
+    /// The line-by-line text check finds the same NUL bytes and long lines as a byte-by-byte walk,
+    /// at the same places, across chunk boundaries.
+    @Test func theTextCheckMatchesAByteWalk() {
+        let limits = InputLimits(fileBytes: 1 << 20, lineBytes: 12)
+        func walk(_ bytes: [UInt8]) -> String? {
+            var line = 1, length = 0
+            for byte in bytes {
+                if byte == 0x0A { line += 1; length = 0; continue }
+                if byte == 0 { return "\(line):\(length + 1) NUL" }
+                length += 1
+                if length > 12 { return "\(line) long" }
+            }
+            return nil
+        }
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<3_000 {
+            let count = Int.random(in: 0...60, using: &generator)
+            let bytes = (0..<count).map { _ -> UInt8 in [0x0A, 0x0A, 0x41, 0x42, 0x43, 0x44, 0xC3, 0x00][Int.random(in: 0...7, using: &generator)] }
+            var found: String?
+            do {
+                // In chunks of 7, as a stream is read.
+                var line = 1, carried = 0
+                for start in stride(from: 0, to: bytes.count, by: 7) {
+                    let chunk = bytes[start..<min(start + 7, bytes.count)]
+                    let scanned = try limits.scanText(chunk, file: "f", line: line, carried: carried)
+                    line += scanned.breaks
+                    carried = scanned.carried
+                }
+            } catch let error as DiagnosticsError {
+                let d = error.diagnostics[0]
+                found = d.message.contains("NUL") ? "\(d.line ?? 0):\(d.column ?? 0) NUL" : "\(d.line ?? 0) long"
+            } catch {
+                Issue.record("unexpected \(error)")
+            }
+            #expect(found == walk(bytes), "\(bytes)")
+        }
+    }
+}
