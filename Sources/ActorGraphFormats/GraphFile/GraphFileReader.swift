@@ -54,10 +54,21 @@ public enum GraphFileReader {
     /// document paths and quotes are not checked against the file system.
     public static func parse(bytes: [UInt8], file: String, baseDirectory: URL?,
                              options: Options = Options()) throws -> LoadedGraph {
+        try parse(bytes: bytes, file: file, baseDirectory: baseDirectory, options: options, fastJSON: true)
+    }
+
+    /// `fastJSON: false` reads through Yams only (tests compare the two paths).
+    static func parse(bytes: [UInt8], file: String, baseDirectory: URL?, options: Options,
+                      fastJSON: Bool) throws -> LoadedGraph {
         func fail(_ message: String, at place: SourcePlace?) -> DiagnosticsError {
             DiagnosticsError([Diagnostic(file: file, line: place?.line, column: place?.column, message: message)])
         }
         try InputLimits.graphFile.check(bytes, file: file)
+        // Clean JSON takes the fast path, which gives up (nil) on any doubt (docs/DECISIONS.md).
+        if fastJSON, let loaded = try FastJSONGraphReader.read(bytes: bytes, file: file, baseDirectory: baseDirectory,
+                                                     options: options) {
+            return loaded
+        }
         let text: String
         switch TextInput.decode(bytes) {
         case .success(let decoded): text = decoded

@@ -85,9 +85,44 @@ struct YAMLTree {
         return nil
     }
 
+    /// Whether ``firstPlaceDeeperThan(_:in:)`` finds a place in the UTF-8 `text`, byte by byte
+    /// (for the fast JSON path). The same steps: it looks only at ASCII characters, and every byte
+    /// of a multi-byte character acts as that character does (neither is one it looks for).
+    static func isDeeperThan(_ limit: Int, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var flowDepth = 0, lineDepth = 0
+        var atLineStart = true
+        var quote: UInt8 = 0  // 0: none
+        var previous = UInt8(ascii: "\n")
+        for byte in text {
+            if byte == UInt8(ascii: "\n") {
+                lineDepth = 0; atLineStart = true
+                if quote == UInt8(ascii: "'") { quote = 0 }
+                previous = byte
+                continue
+            }
+            if quote != 0 {
+                if byte == quote && previous != UInt8(ascii: "\\") { quote = 0 }
+                previous = byte
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "'"): quote = byte
+            case UInt8(ascii: "["), UInt8(ascii: "{"): flowDepth += 1
+            case UInt8(ascii: "]"), UInt8(ascii: "}"): flowDepth = max(0, flowDepth - 1)
+            case UInt8(ascii: " "), UInt8(ascii: "-"), UInt8(ascii: "?"): if atLineStart { lineDepth += 1 }
+            case UInt8(ascii: "#") where previous == UInt8(ascii: " ") || previous == UInt8(ascii: "\n"):
+                quote = UInt8(ascii: "\n")
+            default: atLineStart = false
+            }
+            if flowDepth + lineDepth / 2 > limit { return true }
+            previous = byte
+        }
+        return false
+    }
+
     /// An upper bound on nesting: open flow brackets plus block-sequence dashes and indentation
     /// on the line. Quoted text is skipped. Returns the first place over the limit.
-    private static func firstPlaceDeeperThan(_ limit: Int, in text: String) -> SourcePlace? {
+    static func firstPlaceDeeperThan(_ limit: Int, in text: String) -> SourcePlace? {
         var flowDepth = 0
         var line = 1
         var column = 0
