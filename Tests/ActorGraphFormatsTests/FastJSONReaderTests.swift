@@ -42,11 +42,12 @@ enum ReadOutcome: Equatable, CustomStringConvertible {
         return out
     }
 
-    /// Reads `bytes` as `GraphFileReader.parse` does (`fast`), or through Yams only.
+    /// Reads `bytes` as `GraphFileReader.parse` does (`fast`), or as it did before its shortcuts:
+    /// through Yams only, with Yams' default resolver.
     static func of(_ bytes: [UInt8], file: String = "graph.json", base: URL? = nil, fast: Bool) -> ReadOutcome {
         do {
             let loaded = try GraphFileReader.parse(bytes: bytes, file: file, baseDirectory: base,
-                                                   options: .init(), fastJSON: fast)
+                                                   options: .init(), fastJSON: fast, quickKeys: fast)
             return .loaded(fields: fields(loaded.graph), warnings: loaded.warnings.map(\.description),
                            corpus: loaded.corpusDirectory?.path)
         } catch let error as DiagnosticsError {

@@ -16,12 +16,12 @@ struct YAMLTree {
         case failed(message: String, place: SourcePlace?)
     }
 
-    static func parse(_ text: String) -> ParseResult {
+    static func parse(_ text: String, quickKeys: Bool = true) -> ParseResult {
         if let place = firstPlaceDeeperThan(maxDepth, in: text) {
             return .failed(message: "nesting is deeper than \(maxDepth) levels", place: place)
         }
         do {
-            guard let node = try Yams.compose(yaml: text) else { return .empty }
+            guard let node = try compose(text, quickKeys: quickKeys) else { return .empty }
             let budget = max(200_000, text.utf8.count * 4)
             if let place = overBudget(node, budget: budget) {
                 return .failed(
@@ -33,6 +33,26 @@ struct YAMLTree {
             return describe(error, text: text)
         } catch {
             return .failed(message: "\(error)", place: nil)
+        }
+    }
+
+    /// Composes the text with the resolver that gives today's tree, cheaply when it can.
+    ///
+    /// Yams checks each mapping for duplicate keys by comparing keys with their resolved tags, and
+    /// the default resolver runs every plain key through seven regular expressions: most of the
+    /// time of a large file. Without a `!` in the text no node has an explicit tag; then the basic
+    /// resolver (every plain scalar a string) finds every duplicate the default one finds, and
+    /// more only where a plain key and a quoted key read the same (`1` and `"1"`). So a text it
+    /// composes without a duplicate-key error composes to the same tree with the default resolver
+    /// (no reader here looks at tags), and one with such an error is composed again with the
+    /// default resolver, which reports today's error or none. `quickKeys: false`: the default
+    /// resolver only (tests compare the two).
+    static func compose(_ text: String, quickKeys: Bool = true) throws -> Yams.Node? {
+        guard quickKeys, !text.utf8.contains(UInt8(ascii: "!")) else { return try Yams.compose(yaml: text) }
+        do {
+            return try Yams.compose(yaml: text, .basic)
+        } catch YamlError.duplicatedKeysInMapping {
+            return try Yams.compose(yaml: text)
         }
     }
 
