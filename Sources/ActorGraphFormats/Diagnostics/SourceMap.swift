@@ -86,7 +86,13 @@ struct SourceMap {
     /// such as corpus checks) not already covered, each located, sorted by file and place.
     func diagnostics(validating graph: ActorGraph, options: ValidationOptions = ValidationOptions(),
                      extra: [GraphViolation] = []) -> [Diagnostic] {
-        let found = (graph.validate(options: options) + extra).filter { v in
+        diagnostics(of: graph.validate(options: options) + extra)
+    }
+
+    /// Every diagnostic of the read: decoding problems, then `violations` (found by the caller)
+    /// not already covered, each located, sorted by file and place.
+    func diagnostics(of violations: [GraphViolation]) -> [Diagnostic] {
+        let found = violations.filter { v in
             !reported.contains(v.subject)
                 && !(v.severity == .warning && reportedElements.contains(v.subject.element))
         }

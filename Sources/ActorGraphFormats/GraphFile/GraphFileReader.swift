@@ -54,10 +54,24 @@ public enum GraphFileReader {
     /// document paths and quotes are not checked against the file system.
     public static func parse(bytes: [UInt8], file: String, baseDirectory: URL?,
                              options: Options = Options()) throws -> LoadedGraph {
+        try parse(bytes: bytes, file: file, baseDirectory: baseDirectory, options: options, fastJSON: true,
+                  quickKeys: true)
+    }
+
+    /// `fastJSON: false` reads JSON through Yams too, `quickKeys: false` composes with Yams'
+    /// default resolver only (``YAMLTree/compose(_:quickKeys:)``): both false is the reader as it
+    /// was, which tests compare the shortcuts with.
+    static func parse(bytes: [UInt8], file: String, baseDirectory: URL?, options: Options,
+                      fastJSON: Bool, quickKeys: Bool) throws -> LoadedGraph {
         func fail(_ message: String, at place: SourcePlace?) -> DiagnosticsError {
             DiagnosticsError([Diagnostic(file: file, line: place?.line, column: place?.column, message: message)])
         }
         try InputLimits.graphFile.check(bytes, file: file)
+        // Clean JSON takes the fast path, which gives up (nil) on any doubt (docs/DECISIONS.md).
+        if fastJSON, let loaded = try FastJSONGraphReader.read(bytes: bytes, file: file, baseDirectory: baseDirectory,
+                                                     options: options) {
+            return loaded
+        }
         let text: String
         switch TextInput.decode(bytes) {
         case .success(let decoded): text = decoded
@@ -65,7 +79,7 @@ public enum GraphFileReader {
             throw fail("the file is not UTF-8 text (invalid byte sequence)", at: place)
         }
         let root: Yams.Node
-        switch YAMLTree.parse(text) {
+        switch YAMLTree.parse(text, quickKeys: quickKeys) {
         case .empty: throw fail("the file is empty; expected a mapping with 'actors' and 'relations'", at: nil)
         case .failed(let message, let place): throw fail(message, at: place)
         case .tree(let tree): root = tree.root

@@ -16,12 +16,12 @@ struct YAMLTree {
         case failed(message: String, place: SourcePlace?)
     }
 
-    static func parse(_ text: String) -> ParseResult {
+    static func parse(_ text: String, quickKeys: Bool = true) -> ParseResult {
         if let place = firstPlaceDeeperThan(maxDepth, in: text) {
             return .failed(message: "nesting is deeper than \(maxDepth) levels", place: place)
         }
         do {
-            guard let node = try Yams.compose(yaml: text) else { return .empty }
+            guard let node = try compose(text, quickKeys: quickKeys) else { return .empty }
             let budget = max(200_000, text.utf8.count * 4)
             if let place = overBudget(node, budget: budget) {
                 return .failed(
@@ -33,6 +33,26 @@ struct YAMLTree {
             return describe(error, text: text)
         } catch {
             return .failed(message: "\(error)", place: nil)
+        }
+    }
+
+    /// Composes the text with the resolver that gives today's tree, cheaply when it can.
+    ///
+    /// Yams checks each mapping for duplicate keys by comparing keys with their resolved tags, and
+    /// the default resolver runs every plain key through seven regular expressions: most of the
+    /// time of a large file. Without a `!` in the text no node has an explicit tag; then the basic
+    /// resolver (every plain scalar a string) finds every duplicate the default one finds, and
+    /// more only where a plain key and a quoted key read the same (`1` and `"1"`). So a text it
+    /// composes without a duplicate-key error composes to the same tree with the default resolver
+    /// (no reader here looks at tags), and one with such an error is composed again with the
+    /// default resolver, which reports today's error or none. `quickKeys: false`: the default
+    /// resolver only (tests compare the two).
+    static func compose(_ text: String, quickKeys: Bool = true) throws -> Yams.Node? {
+        guard quickKeys, !text.utf8.contains(UInt8(ascii: "!")) else { return try Yams.compose(yaml: text) }
+        do {
+            return try Yams.compose(yaml: text, .basic)
+        } catch YamlError.duplicatedKeysInMapping {
+            return try Yams.compose(yaml: text)
         }
     }
 
@@ -85,9 +105,44 @@ struct YAMLTree {
         return nil
     }
 
+    /// Whether ``firstPlaceDeeperThan(_:in:)`` finds a place in the UTF-8 `text`, byte by byte
+    /// (for the fast JSON path). The same steps: it looks only at ASCII characters, and every byte
+    /// of a multi-byte character acts as that character does (neither is one it looks for).
+    static func isDeeperThan(_ limit: Int, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var flowDepth = 0, lineDepth = 0
+        var atLineStart = true
+        var quote: UInt8 = 0  // 0: none
+        var previous = UInt8(ascii: "\n")
+        for byte in text {
+            if byte == UInt8(ascii: "\n") {
+                lineDepth = 0; atLineStart = true
+                if quote == UInt8(ascii: "'") { quote = 0 }
+                previous = byte
+                continue
+            }
+            if quote != 0 {
+                if byte == quote && previous != UInt8(ascii: "\\") { quote = 0 }
+                previous = byte
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "'"): quote = byte
+            case UInt8(ascii: "["), UInt8(ascii: "{"): flowDepth += 1
+            case UInt8(ascii: "]"), UInt8(ascii: "}"): flowDepth = max(0, flowDepth - 1)
+            case UInt8(ascii: " "), UInt8(ascii: "-"), UInt8(ascii: "?"): if atLineStart { lineDepth += 1 }
+            case UInt8(ascii: "#") where previous == UInt8(ascii: " ") || previous == UInt8(ascii: "\n"):
+                quote = UInt8(ascii: "\n")
+            default: atLineStart = false
+            }
+            if flowDepth + lineDepth / 2 > limit { return true }
+            previous = byte
+        }
+        return false
+    }
+
     /// An upper bound on nesting: open flow brackets plus block-sequence dashes and indentation
     /// on the line. Quoted text is skipped. Returns the first place over the limit.
-    private static func firstPlaceDeeperThan(_ limit: Int, in text: String) -> SourcePlace? {
+    static func firstPlaceDeeperThan(_ limit: Int, in text: String) -> SourcePlace? {
         var flowDepth = 0
         var line = 1
         var column = 0
