@@ -82,23 +82,22 @@ public enum WeightRule: String, Sendable, CaseIterable {
     /// - Complexity: O(A + R) time and space.
     init(nodeIDs ids: [ActorID], nodeOf: [Int32], sources: [Int32], targets: [Int32], relations: [Relation],
          kept: [Int32], mode: DirectionMode, weights: WeightRule) {
-        var arcs: [Arc] = []
-        arcs.reserveCapacity(kept.count * 2)
+        // Arcs as 4-byte descriptors (relation · 2 + reversed), resolved on demand by ViewArcs,
+        // instead of 24-byte arcs: the transient memory of a large view is a sixth.
+        var descriptors: [Int32] = []
+        var count = kept.count
+        if mode == .undirected { count *= 2 } else { for r in kept where relations[Int(r)].type.isSymmetric { count += 1 } }
+        descriptors.reserveCapacity(count)
         for r in kept {
             let sp = sources[Int(r)], tp = targets[Int(r)]
             guard sp >= 0, tp >= 0 else { continue }
             let s = nodeOf[Int(sp)], t = nodeOf[Int(tp)]
             guard s >= 0, t >= 0, s != t else { continue }
-            let w: Double
-            switch weights {
-            case .unit, .count: w = 1
-            case .field: w = relations[Int(r)].weight ?? 1
-            }
-            arcs.append(Arc(source: s, target: t, weight: w, relation: r))
-            if mode == .undirected || relations[Int(r)].type.isSymmetric {
-                arcs.append(Arc(source: t, target: s, weight: w, relation: r))
-            }
+            descriptors.append(r << 1)
+            if mode == .undirected || relations[Int(r)].type.isSymmetric { descriptors.append(r << 1 | 1) }
         }
+        let arcs = ViewArcs(descriptors: descriptors, nodeOf: nodeOf, sources: sources, targets: targets,
+                            relations: relations, fieldWeights: weights == .field)
         self.init(nodeIDs: ids, arcs: arcs, directed: mode == .directed, merge: weights == .unit ? .keepOne : .sum,
                   trackRelations: true)
     }
@@ -127,17 +126,18 @@ public enum WeightRule: String, Sendable, CaseIterable {
 
     enum Merge { case keepOne, keepLast, sum }
 
-    init(nodeIDs ids: [ActorID], arcs: [Arc], directed: Bool, merge: Merge, trackRelations: Bool) {
+    init<Arcs: ArcList>(nodeIDs ids: [ActorID], arcs: Arcs, directed: Bool, merge: Merge, trackRelations: Bool) {
         let n = ids.count
         // Counting sort of the arcs by source: O(V + E).
         var counts = [Int32](repeating: 0, count: n + 1)
-        for arc in arcs { counts[Int(arc.source) + 1] += 1 }
+        for k in 0..<arcs.count { counts[Int(arcs.source(k)) + 1] += 1 }
         for u in 0..<n { counts[u + 1] += counts[u] }
         var order = [Int32](repeating: 0, count: arcs.count)
         var fill = counts
-        for (k, arc) in arcs.enumerated() {
-            order[Int(fill[Int(arc.source)])] = Int32(k)
-            fill[Int(arc.source)] += 1
+        for k in 0..<arcs.count {
+            let source = Int(arcs.source(k))
+            order[Int(fill[source])] = Int32(k)
+            fill[source] += 1
         }
         // Merge parallel arcs per source with a "last seen at" marker per target: O(V + E).
         var offsets = [Int32](repeating: 0, count: n + 1)
@@ -152,7 +152,7 @@ public enum WeightRule: String, Sendable, CaseIterable {
         for u in 0..<n {
             let start = targets.count
             for k in Int(counts[u])..<Int(counts[u + 1]) {
-                let arc = arcs[Int(order[k])]
+                let arc = arcs.arc(Int(order[k]))
                 let v = Int(arc.target)
                 let at = Int(seenAt[v])
                 if at >= start && at < targets.count && targets[at] == arc.target {
@@ -187,7 +187,7 @@ public enum WeightRule: String, Sendable, CaseIterable {
             var next = ro
             for k in 0..<arcs.count {
                 let e = Int(entryOf[k])
-                ri[Int(next[e])] = arcs[Int(order[k])].relation
+                ri[Int(next[e])] = arcs.relation(Int(order[k]))
                 next[e] += 1
             }
             relationOffsets = ro
@@ -220,5 +220,48 @@ public enum WeightRule: String, Sendable, CaseIterable {
         inOffsets = inCounts
         inSources = sources
         inWeights = inW
+    }
+}
+
+/// The arcs an analysis graph is built from, by position: an array of ``AnalysisGraph/Arc``, or
+/// a view's arcs described compactly (``ViewArcs``).
+protocol ArcList {
+    var count: Int { get }
+    func source(_ k: Int) -> Int32
+    func arc(_ k: Int) -> AnalysisGraph.Arc
+    func relation(_ k: Int) -> Int32
+}
+
+extension Array: ArcList where Element == AnalysisGraph.Arc {
+    func source(_ k: Int) -> Int32 { self[k].source }
+    func arc(_ k: Int) -> AnalysisGraph.Arc { self[k] }
+    func relation(_ k: Int) -> Int32 { self[k].relation }
+}
+
+/// A view's arcs as descriptors `relation · 2 + reversed`, with the positions and relations
+/// that resolve them: the same arcs, in the same order, as the array the view would build.
+struct ViewArcs: ArcList {
+    let descriptors: [Int32]
+    let nodeOf: [Int32]
+    let sources: [Int32]
+    let targets: [Int32]
+    let relations: [Relation]
+    let fieldWeights: Bool
+
+    var count: Int { descriptors.count }
+
+    @inline(__always) func source(_ k: Int) -> Int32 {
+        let d = Int(descriptors[k]), r = d >> 1
+        return nodeOf[Int(d & 1 == 0 ? sources[r] : targets[r])]
+    }
+
+    @inline(__always) func relation(_ k: Int) -> Int32 { descriptors[k] >> 1 }
+
+    func arc(_ k: Int) -> AnalysisGraph.Arc {
+        let d = Int(descriptors[k]), r = d >> 1
+        let s = nodeOf[Int(sources[r])], t = nodeOf[Int(targets[r])]
+        let w = fieldWeights ? relations[r].weight ?? 1 : 1
+        return d & 1 == 0 ? AnalysisGraph.Arc(source: s, target: t, weight: w, relation: Int32(r))
+                          : AnalysisGraph.Arc(source: t, target: s, weight: w, relation: Int32(r))
     }
 }
