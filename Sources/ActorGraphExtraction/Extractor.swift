@@ -185,4 +185,11 @@ struct Run {
         "that", "if", "unless",
     ]
     static let coordination: Set<String> = ["and", ",", "or", "as well as"]
+    static let relativePronouns: Set<String> = ["which", "who", "whom"]
+    /// Words that may stand between a relative pronoun or a subject and its verb.
+    static let auxiliaries: Set<String> = [
+        "has", "have", "had", "is", "are", "was", "were", "been", "be", "will", "would", "could", "can", "may",
+        "might", "should", "did", "does", "do", "also", "already", "long", "repeatedly", "reportedly", "allegedly",
+        "previously", "recently", "since", "openly", "quietly", "now", "still", "often", "then", "later",
+    ]
 }

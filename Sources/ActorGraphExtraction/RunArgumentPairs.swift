@@ -84,6 +84,13 @@ extension Run {
                 var (targets, distance) = objects(after: end, window: infinitive ? 14 : 8, allowLocation: allowLocation,
                                                    fromIsSource: t.type != .opposes && t.words.last != "from")
                 var construction = t.form == .adjective ? "adjective" : "verb-active"
+                // "Y, which X has armed (for years), …": the relative pronoun is the object.
+                // "Y, which X accuses of …": a preposition right after the verb, so Y is still its object.
+                if targets.isEmpty || (isPreposition(end) && t.words.count == 1), t.form == .verb, sources.count == 1,
+                   let antecedent = relativeAntecedent(subject: sources[0], verb: start) {
+                    (targets, distance) = ([antecedent], 0)
+                    construction = "verb-relative"
+                }
                 // "X demanded (on Friday) that Y …": the clause's subject is the target.
                 if targets.isEmpty, t.type == .opposes || t.type == .supports,
                    let that = (end..<min(tokens.count, end + 4)).first(where: { tokens[$0].key == "that" }),
@@ -99,7 +106,7 @@ extension Run {
                         if !t.type.isSymmetric { pairs.append((sources[b], sources[a], "coordinated", 0.75, 0)) }
                     } }
                 }
-                for o in targets { objectOfRecord(o, sources) }
+                if construction != "verb-relative" { for o in targets { objectOfRecord(o, sources) } }
             }
         case .noun:
             if t.words.last == "between" || (end < tokens.count && tokens[end].key == "between") {
