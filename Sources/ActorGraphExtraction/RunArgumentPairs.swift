@@ -98,7 +98,15 @@ extension Run {
                     (targets, distance) = objects(after: that + 1, window: 4)
                     construction = "verb-that"
                 }
-                for s in sources { for o in targets { pairs.append((s, o, construction, construction == "verb-that" ? 0.65 : 0.8, distance)) } }
+                // "X threatened to halt trade unless Y withdraws": Y, whom the condition names.
+                // (a threat, or an act announced with "will"/"would"; not "condemned it if Y …")
+                if targets.isEmpty, t.type == .opposes,
+                   Self.threatVerbs.contains(t.words[0]) || (max(0, start - 3)..<start).contains(where: { ["will", "would", "shall"].contains(tokens[$0].key) }),
+                   let y = conditionSubject(after: end) {
+                    (targets, distance) = ([y], 0)
+                    construction = "verb-unless"
+                }
+                for s in sources { for o in targets { pairs.append((s, o, construction, ["verb-that", "verb-unless"].contains(construction) ? 0.65 : 0.8, distance)) } }
                 if targets.isEmpty && sources.count >= 2
                     && (t.type == .meets || extractor.cues.reciprocalHeads.contains(t.words[0])) {
                     for a in 0..<sources.count { for b in (a + 1)..<sources.count {

@@ -1,0 +1,65 @@
+import ActorGraphCore
+import Foundation
+
+/// Constructions of round 3 that no lexicon trigger carries on its own: "Y came under attack
+/// from X", and the condition of a threat or demand ("… unless Y withdraws").
+extension Run {
+    /// Nouns of armed attack after "came under": "under attack", "under heavy fire".
+    static let underAttackNouns: Set<String> = [
+        "attack", "attacks", "fire", "assault", "shelling", "bombardment", "bombing", "bombings", "siege",
+    ]
+    /// Forms of "come" and "be" that take "under attack": "came under", "was under", "have come under".
+    static let underAttackVerbs: Set<String> = [
+        "come", "comes", "came", "coming", "be", "is", "are", "was", "were", "been", "being", "remain", "remains",
+        "remained", "fall", "fell", "fallen",
+    ]
+
+    /// "Y came under (heavy) attack/fire from X", "Y were under attack by A, B and C": X opposes Y.
+    func underAttack(sentence: Int, date: PartialDate?, quote: String) -> [Candidate] {
+        var result: [Candidate] = []
+        let n = tokens.count
+        for u in 1..<max(1, n) where tokens[u].key == "under" && owner[u] == nil && Self.underAttackVerbs.contains(tokens[u - 1].key) {
+            // the noun, after up to two modifiers ("heavy", "rocket", "artillery")
+            var k = u + 1
+            while k < n, k < u + 4, owner[k] == nil, tokens[k].kind == .word, !Self.underAttackNouns.contains(tokens[k].key) { k += 1 }
+            guard k < n, Self.underAttackNouns.contains(tokens[k].key) else { continue }
+            guard let (agent, byAt) = mention(afterPreposition: ["from", "by"], from: k + 1, within: 2, allowLocation: false) else { continue }
+            let patients = subjects(before: u - 1, limit: 12)
+            let label = (u - 1)..<(k + 1)
+            let text = String(self.text[tokens[label.lowerBound].range.lowerBound..<tokens[label.upperBound - 1].range.upperBound])
+            for a in listed(from: agent) { for p in patients {
+                let (s, o) = (mentions[a], mentions[p])
+                guard s.actor != o.actor else { continue }
+                var confidence = 0.7 - 0.03 * Double(max(0, byAt - k - 2))
+                confidence *= min(s.certainty, o.certainty)
+                if sentence < 4 { confidence += 0.05 }
+                if [s.rule, o.rule].contains(where: { $0 == .pattern || $0 == .title }) { confidence -= 0.05 }
+                result.append(Candidate(
+                    source: s.actor, target: o.actor, type: .opposes,
+                    modality: modality(trigger: u, negated: isNegated(before: u - 1), parties: [s.actor, o.actor]),
+                    date: date, label: text, quote: quote, document: document,
+                    confidence: (min(0.99, max(0.05, confidence)) * 100).rounded() / 100,
+                    rule: "under-attack", sentence: sentence))
+            } }
+        }
+        return result
+    }
+
+    /// The party a condition names: "threatened to halt trade unless Y withdraws", "will boycott
+    /// the vote unless Y steps down" → Y (the subject of the "unless"/"if" clause within `window`
+    /// tokens, before the sentence's next clause break).
+    func conditionSubject(after start: Int, window: Int = 14) -> Int? {
+        var k = start
+        while k < tokens.count, k < start + window {
+            if [";", ":", ".", "(", ")"].contains(tokens[k].key) { return nil }
+            if owner[k] == nil, tokens[k].key == "unless" || tokens[k].key == "if" {
+                var j = k + 1
+                if j < tokens.count, tokens[j].key == "the" { j += 1 }
+                guard j < tokens.count, let m = owner[j], !mentions[m].isLocation else { return nil }
+                return m
+            }
+            k += 1
+        }
+        return nil
+    }
+}
