@@ -100,6 +100,13 @@ extension Run {
                 if k < n, Self.articles.contains(tokens[k].key), owner[k] == nil { k += 1 }
                 continue
             }
+            // "demonstrated in the capital against X": a place phrase before a final "against".
+            if w == "against", k < n, tokens[k].key != w, Self.locationPrepositions.contains(tokens[k].key) || tokens[k].key == "through" {
+                var j = k + 1
+                while j < n, j < k + 7, tokens[j].key != w, tokens[j].kind == .word || owner[j] != nil,
+                      owner[j] == nil || mentions[owner[j]!].isLocation { j += 1 }
+                if j < n, tokens[j].key == w { k = j }
+            }
             var skipped = 0
             while k < n, tokens[k].key != w, skipped < 2, owner[k] == nil, Self.phraseFillers.contains(tokens[k].key) {
                 k += 1
