@@ -15,7 +15,6 @@ extension Run {
         var pairs: [ArgumentPair] = []
         switch t.form {
         case .verb, .adjective:
-            let byAgent = mention(afterPreposition: ["by"], from: end, within: 2)
             var beBefore = false
             var k = start - 1
             while k >= 0, k >= start - 3 {
@@ -23,6 +22,8 @@ extension Run {
                 if owner[k] != nil || tokens[k].kind != .word { break }
                 k -= 1
             }
+            // "Y was attacked on Monday by X": after a form of "be", "by" may follow an adverbial.
+            let byAgent = mention(afterPreposition: ["by"], from: end, within: beBefore && hit.isParticiple ? 6 : 2)
             if hit.isParticiple && tokens[start].hyphenBefore, let source = owner[start - 1] {
                 let (targets, distance) = objects(after: end, window: 5)
                 for target in targets { pairs.append((source, target, "verb-compound", 0.75, distance)) }

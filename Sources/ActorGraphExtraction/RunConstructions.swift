@@ -62,4 +62,20 @@ extension Run {
         }
         return nil
     }
+
+    /// Whether a nationality adjective ending at `k` is the agent of the event noun after it:
+    /// "the Arlandian strikes on X", "Arlandian air raids", "the Arlandian sanctions against X"
+    /// (an opposing or supporting noun of the lexicon, after at most one modifier, followed by a
+    /// preposition: "on", "against", "for"…).
+    func actsThroughNoun(after k: Int) -> Bool {
+        for j in k..<min(tokens.count, k + 2) {
+            guard tokens[j].kind == .word, !tokens[j].isCapitalized else { return false }
+            let isNoun = extractor.lexicon.variants[tokens[j].key]?.contains { v in
+                let t = extractor.lexicon.triggers[v.trigger]
+                return t.form == .noun && t.words.count == 1 && t.type != .meets && t.type != .hosts
+            } ?? false
+            if isNoun { return j + 1 < tokens.count && ["on", "against", "for", "to"].contains(tokens[j + 1].key) }
+        }
+        return false
+    }
 }
