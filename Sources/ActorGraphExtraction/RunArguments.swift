@@ -122,7 +122,9 @@ extension Run {
             if var m = owner[k] {
                 if mentions[m].isLocation && !allowLocation { k = mentions[m].range.upperBound; continue }
                 // "received weapons from X": X is where it came from, not the object.
-                if fromIsSource, previousKey(k) == "from" || (previousKey(k) == "the" && k > 1 && tokens[k - 2].key == "from") {
+                // But "received a delegation from X": people from X are X's.
+                let fromAt = previousKey(k) == "from" ? k - 1 : (previousKey(k) == "the" && k > 1 && tokens[k - 2].key == "from" ? k - 2 : nil)
+                if fromIsSource, let f = fromAt, !(f > 0 && extractor.cues.agentNouns.contains(tokens[f - 1].key)) {
                     break
                 }
                 // "met X's envoy Y": the envoy, when named right after the possessive.
