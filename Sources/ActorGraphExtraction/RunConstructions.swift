@@ -78,4 +78,38 @@ extension Run {
         }
         return false
     }
+
+    /// Rooms of one's own where a meeting can be held.
+    static let ownPlaces: Set<String> = ["office", "residence", "home", "palace", "headquarters", "house"]
+
+    /// "In his office in Baghdad, X met with Y", "X met Y at X's residence": the owner of the
+    /// place hosts the other party of a meeting found in the sentence.
+    func meetingPlaceHosts(_ found: [Candidate], sentence: Int, date: PartialDate?, quote: String) -> [Candidate] {
+        let meetings = found.filter { $0.type == .meets }
+        guard !meetings.isEmpty else { return [] }
+        var result: [Candidate] = []
+        for p in 1..<max(1, tokens.count) where Self.ownPlaces.contains(tokens[p].key) {
+            var k = p - 1
+            if k > 0, tokens[k].key == "own" { k -= 1 }
+            var ownerMention: Int?
+            // A pronoun only in a phrase fronted before its clause's subject, who is the owner
+            // ("In his office (in Y), X met Z"); "X met Y at her home" does not say whose home.
+            if let m = owner[k], ["his", "her", "their"].contains(tokens[k].key),
+               let comma = ((p + 1)..<min(tokens.count, p + 8)).first(where: { tokens[$0].key == "," }),
+               let next = ((comma + 1)..<tokens.count).compactMap({ owner[$0] }).first(where: { !mentions[$0].isLocation }),
+               mentions[next].actor == mentions[m].actor { ownerMention = m }
+            else if tokens[k].kind == .possessive, k > 0, let m = owner[k - 1] { ownerMention = m; k = mentions[m].range.lowerBound }
+            guard let o = ownerMention, k > 0, ["in", "at"].contains(tokens[k - 1].key) else { continue }
+            let host = mentions[o]
+            for c in meetings where c.source == host.actor || c.target == host.actor {
+                let guest = c.source == host.actor ? c.target : c.source
+                let label = String(text[tokens[k - 1].range.lowerBound..<tokens[p].range.upperBound])
+                result.append(Candidate(source: host.actor, target: guest, type: .hosts, modality: c.modality, date: date,
+                                        label: label, quote: quote, document: document,
+                                        confidence: ((c.confidence * host.certainty - 0.05) * 100).rounded() / 100,
+                                        rule: "meeting-place", sentence: sentence))
+            }
+        }
+        return result
+    }
 }
