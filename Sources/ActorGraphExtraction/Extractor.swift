@@ -186,6 +186,8 @@ struct Run {
     ]
     static let coordination: Set<String> = ["and", ",", "or", "as well as"]
     static let relativePronouns: Set<String> = ["which", "who", "whom"]
+    /// Determiners between a coordinator and the next conjunct: "X and the Y", "X and its Y".
+    static let coordinatedDeterminers: Set<String> = ["the", "his", "her", "its", "their"]
     /// Words that may stand between a relative pronoun or a subject and its verb.
     static let auxiliaries: Set<String> = [
         "has", "have", "had", "is", "are", "was", "were", "been", "be", "will", "would", "could", "can", "may",

@@ -78,9 +78,9 @@ extension Run {
                 }
                 // "X threatened (on Monday) to resume attacks in Y": the threat's target is in the
                 // infinitive's clause, places included.
-                let infinitive = t.type == .opposes && t.words.last != "to"
-                    && (end..<min(tokens.count, end + 3)).contains { tokens[$0].key == "to" && $0 + 1 < tokens.count && owner[$0 + 1] == nil }
-                    && Self.threatVerbs.contains(t.words[0])
+                let infinitive = t.type == .opposes && Self.threatVerbs.contains(t.words[0])
+                    && (t.words.last == "to" ? end < tokens.count && owner[end] == nil && tokens[end].kind == .word
+                        : (end..<min(tokens.count, end + 3)).contains { tokens[$0].key == "to" && $0 + 1 < tokens.count && owner[$0 + 1] == nil })
                 let allowLocation = t.type == .hosts || t.reverse || lemma == "visit" || infinitive
                 var (targets, distance) = objects(after: end, window: infinitive ? 14 : 8, allowLocation: allowLocation,
                                                    fromIsSource: t.type != .opposes && t.words.last != "from")

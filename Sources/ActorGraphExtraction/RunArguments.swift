@@ -97,6 +97,12 @@ extension Run {
     func coordinated(_ m: Int) -> [Int] {
         var group = [m]
         var k = mentions[m].range.lowerBound - 1
+        // "X and the Y", "X and his Y"
+        func skipDeterminer() {
+            if k >= 2, Self.coordinatedDeterminers.contains(tokens[k].key), owner[k] == nil,
+               Self.coordination.contains(tokens[k - 1].key) { k -= 1 }
+        }
+        skipDeterminer()
         while k >= 1, Self.coordination.contains(tokens[k].key) {
             var j = k - 1
             if tokens[k].key == "and", j >= 0, tokens[j].key == "," {
@@ -109,6 +115,7 @@ extension Run {
             guard j >= 0, let other = owner[j], !mentions[other].isLocation else { break }
             group.insert(other, at: 0)
             k = mentions[other].range.lowerBound - 1
+            skipDeterminer()
         }
         return group
     }
@@ -144,7 +151,7 @@ extension Run {
                         if tokens[j].key == ",", found.count < 2 { break }
                         next += 1
                     }
-                    if next < n, tokens[next].key == "the" { next += 1 }
+                    if next < n, Self.coordinatedDeterminers.contains(tokens[next].key), owner[next] == nil { next += 1 }
                     guard next < n, let other = owner[next], !mentions[other].isLocation || allowLocation else { break }
                     found.append(other)
                     j = mentions[other].range.upperBound
