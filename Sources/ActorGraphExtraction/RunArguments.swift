@@ -139,7 +139,8 @@ extension Run {
                 if after < n, tokens[after].kind == .possessive {
                     for j in (after + 1)..<min(n, after + 4) {
                         if let other = owner[j] { m = other; break }
-                        if tokens[j].kind != .word { break }
+                        // not across a preposition: "X's attack on Y" is X's.
+                        if tokens[j].kind != .word || Self.prepositions.contains(tokens[j].key) { break }
                     }
                 }
                 var found = [m]

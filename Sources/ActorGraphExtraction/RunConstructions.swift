@@ -68,6 +68,8 @@ extension Run {
     /// (an opposing or supporting noun of the lexicon, after at most one modifier, followed by a
     /// preposition: "on", "against", "for"…).
     func actsThroughNoun(after k: Int) -> Bool {
+        // "praised the Arlandian initiative", "criticised the Arlandian decision to …"
+        if k < tokens.count, Self.proposalNouns.contains(tokens[k].key), k >= 2, tokens[k - 2].key == "the" { return true }
         for j in k..<min(tokens.count, k + 2) {
             guard tokens[j].kind == .word, !tokens[j].isCapitalized else { return false }
             let isNoun = extractor.lexicon.variants[tokens[j].key]?.contains { v in
@@ -78,6 +80,12 @@ extension Run {
         }
         return false
     }
+
+    /// What a party proposes or decides, so that "the Arlandian plan" is Arland's.
+    static let proposalNouns: Set<String> = [
+        "decision", "initiative", "plan", "proposal", "proposals", "move", "resolution", "offer", "policy", "demand",
+        "demands",
+    ]
 
     /// Rooms of one's own where a meeting can be held.
     static let ownPlaces: Set<String> = ["office", "residence", "home", "palace", "headquarters", "house"]
