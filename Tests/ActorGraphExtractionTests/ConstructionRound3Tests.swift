@@ -121,3 +121,68 @@ func extract3(_ text: String) -> [Candidate] {
         #expect(has(extract3("The Slate Miners Union marched through the capital against Ida Moro."), "slate-union", .opposes, "ida-moro"))
     }
 }
+
+@Suite struct RoundThreeArguments {
+    @Test func nationalityBeforeAnEventNounActs() {
+        #expect(has(extract3("Ostravan air strikes on the Amber Guard killed six fighters."), "ostrava", .opposes, "amber-guard"))
+        #expect(has(extract3("Quillon criticised the Ostravan decision to close the port."), "quillon", .opposes, "ostrava"))
+        // a nationality before any other noun is no actor
+        #expect(!has(extract3("Ostravan farmers condemned the Amber Guard."), "ostrava", .opposes, "amber-guard"))
+    }
+
+    @Test func passiveAgentAfterAnAdverbial() {
+        #expect(has(extract3("Pellia was attacked on Monday by the Amber Guard."), "amber-guard", .opposes, "pellia"))
+    }
+
+    @Test func peopleFromAnActorAreItsPeople() {
+        #expect(has(extract3("Ida Moro received a delegation from Pellia."), "ida-moro", .hosts, "pellia"))
+        #expect(has(extract3("The Amber Guard received weapons from Pellia."), "pellia", .supports, "amber-guard"))
+        #expect(!has(extract3("The Amber Guard received weapons from Pellia."), "amber-guard", .hosts, "pellia"))
+    }
+
+    @Test func numbersKeepTheirCommas() {
+        #expect(has(extract3("Ostrava detained some 1,200 members of the Slate Miners Union."), "ostrava", .opposes, "slate-union"))
+    }
+
+    @Test func meetingInAnOwnPlace() {
+        let cs = extract3("In his office in the capital, Leo Brandt met with Ida Moro.")
+        #expect(has(cs, "leo-brandt", .hosts, "ida-moro"))
+        #expect(has(extract3("Ida Moro met Leo Brandt at Brandt's residence."), "leo-brandt", .hosts, "ida-moro"))
+        // after the names, a pronoun does not say whose home it is
+        let home = extract3("Ida Moro met Leo Brandt at her home.")
+        #expect(!has(home, "leo-brandt", .hosts, "ida-moro") && !has(home, "ida-moro", .hosts, "leo-brandt"))
+    }
+
+    @Test func timeAdverbialInsideAPhrase() {
+        #expect(has(extract3("Ostrava repeated its demand today that Pellia free the hostages."), "ostrava", .opposes, "pellia"))
+        let cs = extract3("Quillon launched a mediation effort on Saturday between Ostrava and Pellia.")
+        #expect(has(cs, "ostrava", .meets, "quillon") || has(cs, "quillon", .meets, "ostrava"))
+    }
+
+    @Test func coordinationPassesADeterminer() {
+        let cs = extract3("Quillon said on Friday that Pellia and the Amber Guard must end the fighting.")
+        #expect(has(cs, "quillon", .opposes, "pellia") && has(cs, "quillon", .opposes, "amber-guard"))
+    }
+
+    @Test func whatADemandAsksForIsNoRelation() {
+        let cs = extract3("Quillon said that Pellia and the Amber Guard must reach an agreement.")
+        #expect(!has(cs, "pellia", .supports, "amber-guard") && !has(cs, "amber-guard", .supports, "pellia"))
+    }
+
+    @Test func possessiveObjectDoesNotCrossAPreposition() {
+        let cs = extract3("Quillon condemned the Amber Guard's attack on Pellia.")
+        #expect(has(cs, "quillon", .opposes, "amber-guard"))
+        #expect(has(cs, "amber-guard", .opposes, "pellia"))
+        #expect(!has(cs, "quillon", .opposes, "pellia"))
+    }
+
+    @Test func roundThreeLexiconFamilies() {
+        #expect(has(extract3("Ostrava exchanged fire with the Amber Guard."), "ostrava", .opposes, "amber-guard"))
+        let both = extract3("Ostrava and Pellia traded accusations.")
+        #expect(has(both, "ostrava", .opposes, "pellia") && has(both, "pellia", .opposes, "ostrava"))
+        #expect(has(extract3("Pellia massed troops on the border with Quillon."), "pellia", .opposes, "quillon"))
+        #expect(has(extract3("The Slate Miners Union held a rally against Ida Moro."), "slate-union", .opposes, "ida-moro"))
+        #expect(has(extract3("Ostrava used tear gas to disperse the Slate Miners Union."), "ostrava", .opposes, "slate-union"))
+        #expect(has(extract3("Quillon opened its borders to the Slate Miners Union."), "quillon", .supports, "slate-union"))
+    }
+}
