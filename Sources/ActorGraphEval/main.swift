@@ -5,8 +5,9 @@
 //
 // (a) Graph sets: a gold graph file whose documents are the articles and whose relations are the
 //     gold, its actors (or ACTORS.yaml's) the dictionary; each article dated by its document's
-//     `published`. The seed articles (--graph), then the held-out fictional articles in
-//     Tests/ActorGraphExtractionTests/Fixtures/heldout (unless --set names others).
+//     `published`. The seed articles (--graph), then the held-out sets in
+//     Tests/ActorGraphExtractionTests/Fixtures/heldout (fictional actors) and heldout2 (unseen
+//     regions), each its own section (unless --set names others).
 // (b) The PLOVER gold-standard records (read where they are; never copied), each record a
 //     document, its source and target actor texts the dictionary; categories mapped onto our
 //     four types as docs/EXTRACTION.md says.
@@ -112,9 +113,12 @@ do {
 
 let (seedGraph, speedText) = scoreGraphSet("seed articles", gold: graphPath)
 if !seedOnly {
-    let heldout = "Tests/ActorGraphExtractionTests/Fixtures/heldout/gold.yaml"
-    if extraSets.isEmpty, FileManager.default.fileExists(atPath: heldout) {
-        _ = scoreGraphSet("held-out fictional articles", gold: heldout)
+    // The held-out sets, each its own section: the fictional articles of round 2 and the
+    // unseen-region articles written before round 3 (never tuned to).
+    let heldout = [("held-out fictional articles", "Tests/ActorGraphExtractionTests/Fixtures/heldout/gold.yaml"),
+                   ("held-out unseen-region articles (round 3)", "Tests/ActorGraphExtractionTests/Fixtures/heldout2/gold.yaml")]
+    for (title, path) in heldout where extraSets.isEmpty && FileManager.default.fileExists(atPath: path) {
+        _ = scoreGraphSet(title, gold: path)
     }
     for (gold, actors) in extraSets { _ = scoreGraphSet("set \(gold)", gold: gold, actors: actors) }
 }

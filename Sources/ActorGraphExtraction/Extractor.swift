@@ -185,4 +185,13 @@ struct Run {
         "that", "if", "unless",
     ]
     static let coordination: Set<String> = ["and", ",", "or", "as well as"]
+    static let relativePronouns: Set<String> = ["which", "who", "whom"]
+    /// Determiners between a coordinator and the next conjunct: "X and the Y", "X and its Y".
+    static let coordinatedDeterminers: Set<String> = ["the", "his", "her", "its", "their"]
+    /// Words that may stand between a relative pronoun or a subject and its verb.
+    static let auxiliaries: Set<String> = [
+        "has", "have", "had", "is", "are", "was", "were", "been", "be", "will", "would", "could", "can", "may",
+        "might", "should", "did", "does", "do", "also", "already", "long", "repeatedly", "reportedly", "allegedly",
+        "previously", "recently", "since", "openly", "quietly", "now", "still", "often", "then", "later",
+    ]
 }

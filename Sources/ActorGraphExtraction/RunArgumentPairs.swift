@@ -15,7 +15,6 @@ extension Run {
         var pairs: [ArgumentPair] = []
         switch t.form {
         case .verb, .adjective:
-            let byAgent = mention(afterPreposition: ["by"], from: end, within: 2)
             var beBefore = false
             var k = start - 1
             while k >= 0, k >= start - 3 {
@@ -23,6 +22,8 @@ extension Run {
                 if owner[k] != nil || tokens[k].kind != .word { break }
                 k -= 1
             }
+            // "Y was attacked on Monday by X": after a form of "be", "by" may follow an adverbial.
+            let byAgent = mention(afterPreposition: ["by"], from: end, within: beBefore && hit.isParticiple ? 6 : 2)
             if hit.isParticiple && tokens[start].hyphenBefore, let source = owner[start - 1] {
                 let (targets, distance) = objects(after: end, window: 5)
                 for target in targets { pairs.append((source, target, "verb-compound", 0.75, distance)) }
@@ -77,13 +78,20 @@ extension Run {
                 }
                 // "X threatened (on Monday) to resume attacks in Y": the threat's target is in the
                 // infinitive's clause, places included.
-                let infinitive = t.type == .opposes && t.words.last != "to"
-                    && (end..<min(tokens.count, end + 3)).contains { tokens[$0].key == "to" && $0 + 1 < tokens.count && owner[$0 + 1] == nil }
-                    && Self.threatVerbs.contains(t.words[0])
+                let infinitive = t.type == .opposes && Self.threatVerbs.contains(t.words[0])
+                    && (t.words.last == "to" ? end < tokens.count && owner[end] == nil && tokens[end].kind == .word
+                        : (end..<min(tokens.count, end + 3)).contains { tokens[$0].key == "to" && $0 + 1 < tokens.count && owner[$0 + 1] == nil })
                 let allowLocation = t.type == .hosts || t.reverse || lemma == "visit" || infinitive
                 var (targets, distance) = objects(after: end, window: infinitive ? 14 : 8, allowLocation: allowLocation,
                                                    fromIsSource: t.type != .opposes && t.words.last != "from")
                 var construction = t.form == .adjective ? "adjective" : "verb-active"
+                // "Y, which X has armed (for years), …": the relative pronoun is the object.
+                // "Y, which X accuses of …": a preposition right after the verb, so Y is still its object.
+                if targets.isEmpty || (isPreposition(end) && t.words.count == 1), t.form == .verb, sources.count == 1,
+                   let antecedent = relativeAntecedent(subject: sources[0], verb: start) {
+                    (targets, distance) = ([antecedent], 0)
+                    construction = "verb-relative"
+                }
                 // "X demanded (on Friday) that Y …": the clause's subject is the target.
                 if targets.isEmpty, t.type == .opposes || t.type == .supports,
                    let that = (end..<min(tokens.count, end + 4)).first(where: { tokens[$0].key == "that" }),
@@ -91,7 +99,15 @@ extension Run {
                     (targets, distance) = objects(after: that + 1, window: 4)
                     construction = "verb-that"
                 }
-                for s in sources { for o in targets { pairs.append((s, o, construction, construction == "verb-that" ? 0.65 : 0.8, distance)) } }
+                // "X threatened to halt trade unless Y withdraws": Y, whom the condition names.
+                // (a threat, or an act announced with "will"/"would"; not "condemned it if Y …")
+                if targets.isEmpty, t.type == .opposes,
+                   Self.threatVerbs.contains(t.words[0]) || (max(0, start - 3)..<start).contains(where: { ["will", "would", "shall"].contains(tokens[$0].key) }),
+                   let y = conditionSubject(after: end) {
+                    (targets, distance) = ([y], 0)
+                    construction = "verb-unless"
+                }
+                for s in sources { for o in targets { pairs.append((s, o, construction, ["verb-that", "verb-unless"].contains(construction) ? 0.65 : 0.8, distance)) } }
                 if targets.isEmpty && sources.count >= 2
                     && (t.type == .meets || extractor.cues.reciprocalHeads.contains(t.words[0])) {
                     for a in 0..<sources.count { for b in (a + 1)..<sources.count {
@@ -99,7 +115,7 @@ extension Run {
                         if !t.type.isSymmetric { pairs.append((sources[b], sources[a], "coordinated", 0.75, 0)) }
                     } }
                 }
-                for o in targets { objectOfRecord(o, sources) }
+                if construction != "verb-relative" { for o in targets { objectOfRecord(o, sources) } }
             }
         case .noun:
             if t.words.last == "between" || (end < tokens.count && tokens[end].key == "between") {

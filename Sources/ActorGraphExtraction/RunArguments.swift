@@ -24,10 +24,28 @@ extension Run {
     func subjects(before i: Int, limit: Int = 30) -> [Int] {
         var k = i - 1
         var steps = 0
+        // Passed ", who/which" right before the verb: the antecedent is the subject itself
+        // ("Y received X, who met Z": X met Z), not the subject X inherits as an object.
+        var relativeAntecedent = false
         while k >= 0 && steps < limit {
             if tokens[k].key == ";" || tokens[k].key == ":" { break }
+            if owner[k] == nil, Self.relativePronouns.contains(tokens[k].key), k > 0, tokens[k - 1].key == "," {
+                // "Y, which officials accuse of …": an object relative whose subject is no actor.
+                if k + 1 < i, !Self.auxiliaries.contains(tokens[k + 1].key),
+                   tokens[k + 1].isCapitalized || ["the", "a", "an", "many", "some", "several", "most"].contains(tokens[k + 1].key) {
+                    return []
+                }
+                relativeAntecedent = true
+            }
+            // ", which X armed," before the verb: the relative clause is skipped, its antecedent
+            // is the subject ("Y, which X has armed, attacked Z").
+            if tokens[k].key == ",", let open = relativeClauseOpening(closingAt: k) {
+                k = open - 1
+                steps += 1
+                continue
+            }
             if let m = owner[k] {
-                if let inherited = objectOf[m] { return inherited }
+                if !relativeAntecedent, let inherited = objectOf[m] { return inherited }
                 if canBeSubject(m) {
                     let group = coordinated(m)
                     // "countries such as X and Y": examples, not the clause's subject.
@@ -49,16 +67,55 @@ extension Run {
         return []
     }
 
+    /// The comma that opens a relative clause (", which/who/whom/whose …") closed by the comma at
+    /// `k`, when there is one within 14 tokens and no other comma between.
+    func relativeClauseOpening(closingAt k: Int) -> Int? {
+        var j = k - 1
+        while j > 0, j >= k - 14 {
+            if tokens[j].key == "," {
+                return j + 1 < k && Self.relativePronouns.contains(tokens[j + 1].key) ? j : nil
+            }
+            if [";", ":", "(", ")"].contains(tokens[j].key) { return nil }
+            j -= 1
+        }
+        return nil
+    }
+
+    /// The antecedent of an object relative: "Y, which X has armed" → Y, for the verb at `start`
+    /// whose subject mention `subject` follows "which"/"whom"/"that".
+    func relativeAntecedent(subject: Int, verb start: Int) -> Int? {
+        let r = mentions[subject].range.lowerBound - 1
+        guard r >= 2, ["which", "whom", "that"].contains(tokens[r].key), owner[r] == nil,
+              (mentions[subject].range.upperBound..<start).allSatisfy({ Self.auxiliaries.contains(tokens[$0].key) }) else { return nil }
+        var a = r - 1
+        if tokens[a].key == "," { a -= 1 }
+        guard a >= 0, let antecedent = owner[a], !mentions[antecedent].isLocation else { return nil }
+        return antecedent
+    }
+
     /// A mention and those joined to it before by "and" or commas.
     func coordinated(_ m: Int) -> [Int] {
         var group = [m]
         var k = mentions[m].range.lowerBound - 1
+        // "X and the Y", "X and his Y"
+        func skipDeterminer() {
+            if k >= 2, Self.coordinatedDeterminers.contains(tokens[k].key), owner[k] == nil,
+               Self.coordination.contains(tokens[k - 1].key) { k -= 1 }
+        }
+        skipDeterminer()
         while k >= 1, Self.coordination.contains(tokens[k].key) {
             var j = k - 1
-            if tokens[k].key == "and", j >= 0, tokens[j].key == "," { j -= 1 }
+            if tokens[k].key == "and", j >= 0, tokens[j].key == "," {
+                j -= 1
+                // ", and X …" joins clauses unless it ends a list of three or more ("A, B, and C").
+                guard j >= 0, let other = owner[j], mentions[other].range.lowerBound >= 2,
+                      tokens[mentions[other].range.lowerBound - 1].key == ",",
+                      owner[mentions[other].range.lowerBound - 2] != nil else { break }
+            }
             guard j >= 0, let other = owner[j], !mentions[other].isLocation else { break }
             group.insert(other, at: 0)
             k = mentions[other].range.lowerBound - 1
+            skipDeterminer()
         }
         return group
     }
@@ -72,7 +129,9 @@ extension Run {
             if var m = owner[k] {
                 if mentions[m].isLocation && !allowLocation { k = mentions[m].range.upperBound; continue }
                 // "received weapons from X": X is where it came from, not the object.
-                if fromIsSource, previousKey(k) == "from" || (previousKey(k) == "the" && k > 1 && tokens[k - 2].key == "from") {
+                // But "received a delegation from X": people from X are X's.
+                let fromAt = previousKey(k) == "from" ? k - 1 : (previousKey(k) == "the" && k > 1 && tokens[k - 2].key == "from" ? k - 2 : nil)
+                if fromIsSource, let f = fromAt, !(f > 0 && extractor.cues.agentNouns.contains(tokens[f - 1].key)) {
                     break
                 }
                 // "met X's envoy Y": the envoy, when named right after the possessive.
@@ -80,15 +139,20 @@ extension Run {
                 if after < n, tokens[after].kind == .possessive {
                     for j in (after + 1)..<min(n, after + 4) {
                         if let other = owner[j] { m = other; break }
-                        if tokens[j].kind != .word { break }
+                        // not across a preposition: "X's attack on Y" is X's.
+                        if tokens[j].kind != .word || Self.prepositions.contains(tokens[j].key) { break }
                     }
                 }
                 var found = [m]
                 var j = mentions[m].range.upperBound
                 while j + 1 < n, Self.coordination.contains(tokens[j].key) {
                     var next = j + 1
-                    if tokens[next].key == "and" { next += 1 }
-                    if next < n, tokens[next].key == "the" { next += 1 }
+                    if tokens[next].key == "and" {
+                        // "X, and Y …" joins clauses unless it ends a list ("A, B, and C").
+                        if tokens[j].key == ",", found.count < 2 { break }
+                        next += 1
+                    }
+                    if next < n, Self.coordinatedDeterminers.contains(tokens[next].key), owner[next] == nil { next += 1 }
                     guard next < n, let other = owner[next], !mentions[other].isLocation || allowLocation else { break }
                     found.append(other)
                     j = mentions[other].range.upperBound

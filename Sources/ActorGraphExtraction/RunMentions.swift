@@ -95,6 +95,10 @@ extension Run {
                         let actor = dictionary.stateActor(entry.code, proposals: &proposals)
                         addMention(Mention(actor: actor, range: i..<(i + length), rule: .adjective, isLocation: false,
                                            kind: .government, certainty: 0.85))
+                    } else if chain.count == 1, actsThroughNoun(after: i + length) {
+                        // "the Arlandian strikes on X", "Arlandian air raids": the state acts.
+                        addMention(Mention(actor: dictionary.stateActor(entry.code, proposals: &proposals), range: i..<(i + length),
+                                           rule: .adjective, isLocation: false, kind: .government, certainty: 0.85))
                     }
                     i += length
                     continue

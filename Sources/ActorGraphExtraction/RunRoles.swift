@@ -19,6 +19,9 @@ extension Run {
                 && !(($0.range.upperBound)..<start).contains { owner[$0] != nil || tokens[$0].key == "," }
         }
         if reversed && (t.type == .opposes || t.type == .hosts) { return [] }
+        // "Y and Z must reach an agreement": what a demand asks for has not happened (the demand
+        // itself is the demand-must relation).
+        if (max(0, start - 2)..<start).contains(where: { ["must", "should"].contains(tokens[$0].key) }) { return [] }
         let type: RelationType = reversed ? .opposes : t.type
         for (s, o, construction, base, distance) in pairs {
             var (source, target) = (mentions[s], mentions[o])

@@ -37,6 +37,8 @@ extension Run {
             found += roles(hit, sentence: index, date: date, quote: quote)
         }
         found += implied(sentence: index, date: date, quote: quote)
+        found += underAttack(sentence: index, date: date, quote: quote)
+        found += meetingPlaceHosts(found, sentence: index, date: date, quote: quote)
         // "X and Y held talks at a conference hosted by Z", "Z, which hosted the meeting": Z hosts
         // the participants of the meetings of this sentence or the one before.
         if !eventHosts.isEmpty {

@@ -100,6 +100,15 @@ extension Run {
                 if k < n, Self.articles.contains(tokens[k].key), owner[k] == nil { k += 1 }
                 continue
             }
+            // "demonstrated in the capital against X": a place phrase before a final "against".
+            if w == "against", k < n, tokens[k].key != w, Self.locationPrepositions.contains(tokens[k].key) || tokens[k].key == "through" {
+                var j = k + 1
+                while j < n, j < k + 7, tokens[j].key != w, tokens[j].kind == .word || owner[j] != nil,
+                      owner[j] == nil || mentions[owner[j]!].isLocation { j += 1 }
+                if j < n, tokens[j].key == w { k = j }
+            }
+            // "reiterated its demand today that", "launched a mediation effort on Saturday between"
+            if k < n, tokens[k].key != w { k += timeAdverbial(at: k) }
             var skipped = 0
             while k < n, tokens[k].key != w, skipped < 2, owner[k] == nil, Self.phraseFillers.contains(tokens[k].key) {
                 k += 1
@@ -109,5 +118,16 @@ extension Run {
             k += 1
         }
         return k
+    }
+
+    static let weekdays: Set<String> = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+    /// The length of a short time adverbial at `k` ("today", "on Saturday", "Friday"), else 0.
+    func timeAdverbial(at k: Int) -> Int {
+        guard k < tokens.count, owner[k] == nil else { return 0 }
+        let key = tokens[k].key
+        if ["today", "yesterday", "tonight"].contains(key) || Self.weekdays.contains(key) { return 1 }
+        if key == "on", k + 1 < tokens.count, Self.weekdays.contains(tokens[k + 1].key) { return 2 }
+        return 0
     }
 }

@@ -60,6 +60,11 @@ public enum Tokenizer {
                 while j < end {
                     let d = text[j]
                     if isWordChar(d) { j = text.index(after: j); continue }
+                    // "1,000" and "2.5" are one number: a comma or point between digits.
+                    if d == "," || d == ".", text[start].isNumber, text[text.index(before: j)].isNumber {
+                        let next = text.index(after: j)
+                        if next < end, text[next].isNumber { j = text.index(after: next); continue }
+                    }
                     if Token.apostrophes.contains(d) {
                         let next = text.index(after: j)
                         guard next < end, text[next].isLetter else { break }
