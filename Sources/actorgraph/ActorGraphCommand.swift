@@ -23,6 +23,7 @@ struct ActorGraphCommand: ParsableCommand {
         if arguments.count > 1 && arguments[1] == DOTSandbox.workerCommand {
             DOTSandbox.workerMain(Array(arguments.dropFirst(2)))
         }
+        returnLargeBuffersPromptly()
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -126,7 +126,7 @@ public enum WeightRule: String, Sendable, CaseIterable {
 
     enum Merge { case keepOne, keepLast, sum }
 
-    init<Arcs: ArcList>(nodeIDs ids: [ActorID], arcs: Arcs, directed: Bool, merge: Merge, trackRelations: Bool) {
+    init<Arcs: ArcList>(nodeIDs ids: [ActorID], arcs: consuming Arcs, directed: Bool, merge: Merge, trackRelations: Bool) {
         let n = ids.count
         // Counting sort of the arcs by source: O(V + E).
         var counts = [Int32](repeating: 0, count: n + 1)
@@ -196,6 +196,12 @@ public enum WeightRule: String, Sendable, CaseIterable {
             relationOffsets = []
             relationIndices = []
         }
+        // The arcs and the sort's work arrays are done with: freed before the reverse adjacency
+        // is built, so that they do not add to the peak.
+        _ = consume arcs
+        order = []
+        entryOf = []
+        seenAt = []
         if !directed {
             inOffsets = offsets
             inSources = targets

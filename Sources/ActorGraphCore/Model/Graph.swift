@@ -71,15 +71,73 @@ public struct Membership: Sendable, Hashable {
 ///
 /// Named `ActorNode`, not `Actor`, so that it never shadows Swift's `Actor` protocol.
 public struct ActorNode: Sendable, Hashable {
+    // What every actor has (id, name, kind) is stored inline; what actors from a bulk table lack
+    // (aliases, country, memberships, Wikidata id, notes) sits in one shared, immutable box,
+    // absent when all are empty: such an actor takes 48 bytes instead of 104.
+
+    /// The fields an actor may lack. Immutable: a change makes a new box (value semantics).
+    final class Extras: Sendable, Hashable {
+        let aliases: [String]
+        let country: String?
+        let memberOf: [Membership]
+        let wikidata: String?
+        let notes: String?
+
+        init(aliases: [String], country: String?, memberOf: [Membership], wikidata: String?, notes: String?) {
+            self.aliases = aliases
+            self.country = country
+            self.memberOf = memberOf
+            self.wikidata = wikidata
+            self.notes = notes
+        }
+
+        /// A box, or nil when every field is empty.
+        static func make(aliases: [String], country: String?, memberOf: [Membership], wikidata: String?,
+                         notes: String?) -> Extras? {
+            aliases.isEmpty && country == nil && memberOf.isEmpty && wikidata == nil && notes == nil ? nil
+                : Extras(aliases: aliases, country: country, memberOf: memberOf, wikidata: wikidata, notes: notes)
+        }
+
+        static func == (a: Extras, b: Extras) -> Bool {
+            a === b || (a.aliases == b.aliases && a.country == b.country && a.memberOf == b.memberOf
+                        && a.wikidata == b.wikidata && a.notes == b.notes)
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(aliases)
+            hasher.combine(country)
+            hasher.combine(memberOf)
+            hasher.combine(wikidata)
+            hasher.combine(notes)
+        }
+    }
+
     public var id: ActorID
     public var name: String
     public var kind: ActorKind
-    public var aliases: [String]
+    var extras: Extras?
+
+    public var aliases: [String] {
+        get { extras?.aliases ?? [] }
+        set { extras = .make(aliases: newValue, country: country, memberOf: memberOf, wikidata: wikidata, notes: notes) }
+    }
     /// ISO 3166-1 alpha-2 code of the actor's home country, when it has one.
-    public var country: String?
-    public var memberOf: [Membership]
-    public var wikidata: String?
-    public var notes: String?
+    public var country: String? {
+        get { extras?.country }
+        set { extras = .make(aliases: aliases, country: newValue, memberOf: memberOf, wikidata: wikidata, notes: notes) }
+    }
+    public var memberOf: [Membership] {
+        get { extras?.memberOf ?? [] }
+        set { extras = .make(aliases: aliases, country: country, memberOf: newValue, wikidata: wikidata, notes: notes) }
+    }
+    public var wikidata: String? {
+        get { extras?.wikidata }
+        set { extras = .make(aliases: aliases, country: country, memberOf: memberOf, wikidata: newValue, notes: notes) }
+    }
+    public var notes: String? {
+        get { extras?.notes }
+        set { extras = .make(aliases: aliases, country: country, memberOf: memberOf, wikidata: wikidata, notes: newValue) }
+    }
 
     public init(id: ActorID, name: String, kind: ActorKind, aliases: [String] = [],
                 country: String? = nil, memberOf: [Membership] = [], wikidata: String? = nil,
@@ -87,11 +145,7 @@ public struct ActorNode: Sendable, Hashable {
         self.id = id
         self.name = name
         self.kind = kind
-        self.aliases = aliases
-        self.country = country
-        self.memberOf = memberOf
-        self.wikidata = wikidata
-        self.notes = notes
+        self.extras = .make(aliases: aliases, country: country, memberOf: memberOf, wikidata: wikidata, notes: notes)
     }
 }
 

