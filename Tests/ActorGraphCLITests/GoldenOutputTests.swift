@@ -159,23 +159,7 @@ enum GoldenFiles {
 
     /// The manifest as written in record mode: one case per line, keys in a fixed order.
     static func manifestText(_ cases: [GoldenCase]) -> String {
-        func string(_ s: String) -> String {
-            var out = "\""
-            for scalar in s.unicodeScalars {
-                switch scalar {
-                case "\"": out += "\\\""
-                case "\\": out += "\\\\"
-                case "\n": out += "\\n"
-                case "\r": out += "\\r"
-                case "\t": out += "\\t"
-                case _ where scalar.value < 0x20:
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                default: out.unicodeScalars.append(scalar)
-                }
-            }
-            return out + "\""
-        }
+        func string(_ s: String) -> String { jsonQuoted(s) }
         func list(_ items: [String]) -> String { "[" + items.map(string).joined(separator: ", ") + "]" }
         let lines = cases.map { c in
             var fields = ["\"name\": " + string(c.name)]

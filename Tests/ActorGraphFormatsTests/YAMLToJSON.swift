@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Yams
 
 /// A YAML graph file as JSON with the same node tree, for the fast JSON reader's tests (the same
@@ -88,24 +89,6 @@ struct YAMLToJSON {
     }
 
     static func string(_ text: String, ascii: Bool, into out: inout String) {
-        out += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            default:
-                if scalar.value < 0x20 || (ascii && scalar.value > 0x7E) {
-                    for unit in String(scalar).utf16 { out += String(format: "\\u%04x", unit) }
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        out += "\""
+        out += jsonQuoted(text, asciiOnly: ascii)
     }
 }
