@@ -57,6 +57,15 @@ struct ActorDictionary {
     var roleHolders: [ActorID: [String: ActorID]] = [:]
     /// The words of each actor's names, for anaphora with a head noun ("the front").
     var nameWords: [ActorID: Set<String>] = [:]
+    /// A group's one-word plural name used as an adjective ("Sarnis" → "sarni"), read before a
+    /// noun for its people or assets ("Sarni fighters"); only when no actor is named so.
+    var groupAdjectives: [String: ActorID] = [:]
+    /// A government's armed forces: the one actor that is its member and is named with
+    /// "forces", "army", "military" or "troops" ("Veltan positions" → the Veltan Armed Forces).
+    var armedForces: [ActorID: ActorID] = [:]
+    /// A common word the graph gives one actor as an alias with "the" ("the army"): read after
+    /// "the" or before an armed noun ("army positions").
+    var descriptiveAliases: [String: ActorID] = [:]
 
     init(graph: ActorGraph, gazetteer: Gazetteer, stopWords: Set<String>) {
         self.graph = graph
@@ -113,6 +122,33 @@ struct ActorDictionary {
         for (words, ids) in surnames where ids.count == 1 && keys[words] == nil {
             add(words, ids.first!, .capitalized, .surname)
         }
+        var adjectives: [String: Set<ActorID>] = [:]
+        for actor in graph.actors where actor.kind != .person && actor.kind != .government {
+            for name in [actor.name] + actor.aliases {
+                let words = Token.words(name).filter { $0 != "the" }
+                guard words.count == 1, name.first(where: \.isLetter)?.isUppercase == true, let word = words.first,
+                      word.count >= 5, word.hasSuffix("s"), !word.hasSuffix("ss") else { continue }
+                adjectives[String(word.dropLast()), default: []].insert(actor.id)
+            }
+        }
+        for (word, ids) in adjectives where ids.count == 1 && keys[[word]] == nil && !stopWords.contains(word) {
+            groupAdjectives[word] = ids.first!
+        }
+        var descriptive: [String: Set<ActorID>] = [:]
+        for actor in graph.actors where actor.kind != .person {
+            for alias in actor.aliases {
+                let words = Token.words(alias)
+                if words.count == 2, words[0] == "the", stopWords.contains(words[1]) { descriptive[words[1], default: []].insert(actor.id) }
+            }
+        }
+        for (word, ids) in descriptive where ids.count == 1 { descriptiveAliases[word] = ids.first! }
+        var forces: [ActorID: Set<ActorID>] = [:]
+        for actor in graph.actors where actor.kind != .person {
+            let words = Set(([actor.name] + actor.aliases).flatMap { Token.words($0) })
+            guard !words.isDisjoint(with: ["forces", "army", "military", "troops"]) else { continue }
+            for m in actor.memberOf { forces[m.actor, default: []].insert(actor.id) }
+        }
+        for (government, ids) in forces where ids.count == 1 { armedForces[government] = ids.first! }
         for entry in entries where keys[entry.words]!.count == 1 || entry.rule == .name {
             byFirst[entry.words[0], default: []].append(entry)
         }

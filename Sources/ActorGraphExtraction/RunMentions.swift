@@ -48,6 +48,14 @@ extension Run {
                 let isSurname = dictionary.byFirst[tokens[i].key]?.first { $0.actor == actor && $0.words.count == length }?.rule == .surname
                 // A person's title and nationality belong to the mention: "Iraqi Prime Minister X".
                 let start = k == .person ? titleStart(before: i) : i
+                // "Velt targets": a government's armed forces, when the graph has them.
+                if !isLocation, let forces = dictionary.armedForces[actor],
+                   let l = CueIndex.longest(extractor.cues.armedNouns, tokens, at: i + length) {
+                    addMention(Mention(actor: forces, range: i..<(i + length + l), rule: .name, isLocation: false,
+                                       kind: kind(of: forces), certainty: 0.9))
+                    i += length + l
+                    continue
+                }
                 addMention(Mention(actor: actor, range: start..<(i + length), rule: isSurname ? .surname : .name,
                                    isLocation: isLocation, kind: k, certainty: isSurname ? 0.9 : 1))
                 i += length
@@ -74,7 +82,17 @@ extension Run {
                             continue
                         }
                     }
-                    if let nounLength = CueIndex.longest(extractor.cues.governmentNouns, tokens, at: k) {
+                    // "Veltan positions", "Veltan troops": the state's armed forces when the graph has them.
+                    if chain.count == 1, let l = CueIndex.longest(extractor.cues.armedNouns, tokens, at: k) {
+                        let state = dictionary.stateActor(entry.code, proposals: &proposals)
+                        let actor = dictionary.armedForces[state] ?? state
+                        addMention(Mention(actor: actor, range: i..<(k + l), rule: .adjective, isLocation: isPlace(i, throughThe: true),
+                                           kind: kind(of: actor), certainty: 0.85))
+                        i = k + l
+                        continue
+                    }
+                    if let nounLength = CueIndex.longest(extractor.cues.governmentNouns, tokens, at: k)
+                        ?? (chain.count == 1 ? CueIndex.longest(extractor.cues.assetNouns, tokens, at: k) : nil) {
                         let after = k + nounLength
                         let nameFollows = after < n && tokens[after].isCapitalized && tokens[after].kind == .word
                             && CueIndex.longest(extractor.cues.titles, tokens, at: k) != nil
@@ -110,13 +128,43 @@ extension Run {
                     && dictionary.matchState(tokens, at: after) == nil
                     && !Self.locationPrepositions.contains(previousKey(i))
                 if !startsName {
-                    let actor = dictionary.stateActor(entry.code, proposals: &proposals)
+                    var actor = dictionary.stateActor(entry.code, proposals: &proposals)
+                    var after = after
+                    // "US positions": the state's armed forces, when the graph has them.
+                    if !isPlace(i), let forces = dictionary.armedForces[actor],
+                       let l = CueIndex.longest(extractor.cues.armedNouns, tokens, at: after) {
+                        actor = forces
+                        after += l
+                    }
                     addMention(Mention(actor: actor, range: i..<after, rule: entry.isCapital ? .capital : .state,
                                        isLocation: isPlace(i),
-                                       kind: .government, certainty: entry.isCapital ? 0.85 : 0.95))
+                                       kind: kind(of: actor), certainty: entry.isCapital ? 0.85 : 0.95))
                 }
                 i = after
                 continue
+            }
+            // "the army", "army positions": a common word the graph gives one actor ("the army").
+            if let actor = dictionary.descriptiveAliases[tokens[i].key], !tokens[i].isCapitalized || i == 0 {
+                let l = i + 1 < n ? CueIndex.longest(extractor.cues.armedNouns, tokens, at: i + 1) ?? 0 : 0
+                if previousKey(i) == "the" || l > 0 {
+                    addMention(Mention(actor: actor, range: i..<(i + 1 + l), rule: .name, isLocation: isPlace(i, throughThe: true),
+                                       kind: kind(of: actor), certainty: 0.85))
+                    i += 1 + l
+                    continue
+                }
+            }
+            // "Sarni fighters", "Sarni targets": a group's plural name as an adjective.
+            if tokens[i].isCapitalized, !tokens[i].hyphenBefore, let actor = dictionary.groupAdjectives[tokens[i].key], i + 1 < n {
+                if let l = CueIndex.longest(extractor.cues.armedNouns, tokens, at: i + 1)
+                    ?? CueIndex.longest(extractor.cues.assetNouns, tokens, at: i + 1) {
+                    addMention(Mention(actor: actor, range: i..<(i + 1 + l), rule: .adjective, isLocation: isPlace(i, throughThe: true),
+                                       kind: kind(of: actor), certainty: 0.85))
+                    i += 1 + l
+                    continue
+                } else if actsThroughNoun(after: i + 1) {
+                    addMention(Mention(actor: actor, range: i..<(i + 1), rule: .adjective, isLocation: false,
+                                       kind: kind(of: actor), certainty: 0.85))
+                }
             }
             i += 1
         }
