@@ -80,6 +80,11 @@ struct CueIndex: Sendable {
     var byFirst: [String: [(section: String, words: [String])]] = [:]
     var governmentNouns: [String: [[String]]] = [:]
     var titles: [String: [[String]]] = [:]
+    /// Head nouns for an actor's people or assets ("positions", "fighters"): after a nationality
+    /// or a group's name used as an adjective, the phrase stands for the actor.
+    var assetNouns: [String: [[String]]] = [:]
+    /// The same for armed people and assets ("positions", "troops"): a state's armed forces.
+    var armedNouns: [String: [[String]]] = [:]
     var agentNouns: Set<String> = []
     var anaphora: [String: [([String], [ActorKind])]] = [:]
     /// Verbs that take their partner with "with" ("clash with", "agree with"): a coordinated
@@ -94,6 +99,8 @@ struct CueIndex: Sendable {
             }
         }
         for words in lexicon.cueList("government-nouns") where !words.isEmpty { governmentNouns[words[0], default: []].append(words) }
+        for words in lexicon.cueList("actor-assets") where !words.isEmpty { assetNouns[words[0], default: []].append(words) }
+        for words in lexicon.cueList("armed-assets") where !words.isEmpty { armedNouns[words[0], default: []].append(words) }
         for words in lexicon.cueList("person-titles") where !words.isEmpty { titles[words[0], default: []].append(words) }
         agentNouns = Set(lexicon.cueList("agent-nouns").compactMap(\.last))
         for (words, kinds) in lexicon.anaphora { anaphora[words[0], default: []].append((words, kinds)) }
@@ -186,6 +193,8 @@ struct Run {
     ]
     static let coordination: Set<String> = ["and", ",", "or", "as well as"]
     static let relativePronouns: Set<String> = ["which", "who", "whom"]
+    /// Words that open a subordinate clause or an adjunct after a verb phrase ("as", "while").
+    static let subordinators: Set<String> = ["as", "while", "after", "when", "amid", "over", "for", "since", "because"]
     /// Determiners between a coordinator and the next conjunct: "X and the Y", "X and its Y".
     static let coordinatedDeterminers: Set<String> = ["the", "his", "her", "its", "their"]
     /// Words that may stand between a relative pronoun or a subject and its verb.

@@ -58,7 +58,7 @@ public struct Lexicon: Sendable {
         "supports": .supports, "meets": .meets, "opposes": .opposes, "hosts": .hosts,
     ]
     static let cueSections: Set<String> = [
-        "denied", "possible", "reported", "negation", "reversal", "government-nouns", "person-titles", "agent-nouns",
+        "denied", "possible", "reported", "negation", "reversal", "government-nouns", "person-titles", "agent-nouns", "actor-assets", "armed-assets",
     ]
 
     /// Parses lexicon text. `file` names it in errors.

@@ -57,6 +57,15 @@ struct ActorDictionary {
     var roleHolders: [ActorID: [String: ActorID]] = [:]
     /// The words of each actor's names, for anaphora with a head noun ("the front").
     var nameWords: [ActorID: Set<String>] = [:]
+    /// A group's one-word plural name used as an adjective ("Sarnis" → "sarni"), read before a
+    /// noun for its people or assets ("Sarni fighters"); only when no actor is named so.
+    var groupAdjectives: [String: ActorID] = [:]
+    /// A government's armed forces: the one actor that is its member and is named with
+    /// "forces", "army", "military" or "troops" ("Veltan positions" → the Veltan Armed Forces).
+    var armedForces: [ActorID: ActorID] = [:]
+    /// A common word the graph gives one actor as an alias with "the" ("the army"): read after
+    /// "the" or before an armed noun ("army positions").
+    var descriptiveAliases: [String: ActorID] = [:]
 
     init(graph: ActorGraph, gazetteer: Gazetteer, stopWords: Set<String>) {
         self.graph = graph
@@ -113,6 +122,7 @@ struct ActorDictionary {
         for (words, ids) in surnames where ids.count == 1 && keys[words] == nil {
             add(words, ids.first!, .capitalized, .surname)
         }
+        findDescriptions(graph: graph, stopWords: stopWords, names: Set(keys.keys))
         for entry in entries where keys[entry.words]!.count == 1 || entry.rule == .name {
             byFirst[entry.words[0], default: []].append(entry)
         }

@@ -61,7 +61,9 @@ extension Run {
                 for patient in patients { pairs.append((agent, patient, "verb-passive", 0.8, byAt - end)) }
             } else if hit.reciprocalOnly {
                 let sources = subjects(before: start)
-                if sources.count >= 2, objects(after: end, window: 3).mentions.isEmpty {
+                // "X and Y traded blame as Z advanced": a subordinate clause holds no object.
+                let subordinate = end < tokens.count && Self.subordinators.contains(tokens[end].key)
+                if sources.count >= 2, subordinate || objects(after: end, window: 3).mentions.isEmpty {
                     for a in 0..<sources.count { for b in (a + 1)..<sources.count {
                         pairs.append((sources[a], sources[b], "coordinated", 0.75, 0))
                         if !t.type.isSymmetric { pairs.append((sources[b], sources[a], "coordinated", 0.75, 0)) }

@@ -14,9 +14,9 @@ extension Run {
         var before = m.range.lowerBound - 1
         while before >= 0, tokens[before].key == "the" { before -= 1 }
         guard isPreposition(before) else { return true }
-        // "the leader of X", "a spokesman for X" act for X.
+        // "the leader of X", "a spokesman for X", "fighters from X" act for X.
         let prep = tokens[before].key
-        return (prep == "of" || prep == "for") && before > 0 && extractor.cues.agentNouns.contains(tokens[before - 1].key)
+        return (prep == "of" || prep == "for" || prep == "from") && before > 0 && extractor.cues.agentNouns.contains(tokens[before - 1].key)
     }
 
     /// The subject mentions before token `i`: the nearest mention that can act, and those

@@ -48,6 +48,14 @@ extension Run {
                 let isSurname = dictionary.byFirst[tokens[i].key]?.first { $0.actor == actor && $0.words.count == length }?.rule == .surname
                 // A person's title and nationality belong to the mention: "Iraqi Prime Minister X".
                 let start = k == .person ? titleStart(before: i) : i
+                // "Velt targets": a government's armed forces, when the graph has them.
+                if !isLocation, let forces = dictionary.armedForces[actor],
+                   let l = CueIndex.longest(extractor.cues.armedNouns, tokens, at: i + length) {
+                    addMention(Mention(actor: forces, range: i..<(i + length + l), rule: .name, isLocation: false,
+                                       kind: kind(of: forces), certainty: 0.9))
+                    i += length + l
+                    continue
+                }
                 addMention(Mention(actor: actor, range: start..<(i + length), rule: isSurname ? .surname : .name,
                                    isLocation: isLocation, kind: k, certainty: isSurname ? 0.9 : 1))
                 i += length
@@ -74,7 +82,17 @@ extension Run {
                             continue
                         }
                     }
-                    if let nounLength = CueIndex.longest(extractor.cues.governmentNouns, tokens, at: k) {
+                    // "Veltan positions", "Veltan troops": the state's armed forces when the graph has them.
+                    if chain.count == 1, let l = CueIndex.longest(extractor.cues.armedNouns, tokens, at: k) {
+                        let state = dictionary.stateActor(entry.code, proposals: &proposals)
+                        let actor = dictionary.armedForces[state] ?? state
+                        addMention(Mention(actor: actor, range: i..<(k + l), rule: .adjective, isLocation: isPlace(i, throughThe: true),
+                                           kind: kind(of: actor), certainty: 0.85))
+                        i = k + l
+                        continue
+                    }
+                    if let nounLength = CueIndex.longest(extractor.cues.governmentNouns, tokens, at: k)
+                        ?? (chain.count == 1 ? CueIndex.longest(extractor.cues.assetNouns, tokens, at: k) : nil) {
                         let after = k + nounLength
                         let nameFollows = after < n && tokens[after].isCapitalized && tokens[after].kind == .word
                             && CueIndex.longest(extractor.cues.titles, tokens, at: k) != nil
@@ -110,12 +128,23 @@ extension Run {
                     && dictionary.matchState(tokens, at: after) == nil
                     && !Self.locationPrepositions.contains(previousKey(i))
                 if !startsName {
-                    let actor = dictionary.stateActor(entry.code, proposals: &proposals)
+                    var actor = dictionary.stateActor(entry.code, proposals: &proposals)
+                    var after = after
+                    // "US positions": the state's armed forces, when the graph has them.
+                    if !isPlace(i), let forces = dictionary.armedForces[actor],
+                       let l = CueIndex.longest(extractor.cues.armedNouns, tokens, at: after) {
+                        actor = forces
+                        after += l
+                    }
                     addMention(Mention(actor: actor, range: i..<after, rule: entry.isCapital ? .capital : .state,
                                        isLocation: isPlace(i),
-                                       kind: .government, certainty: entry.isCapital ? 0.85 : 0.95))
+                                       kind: kind(of: actor), certainty: entry.isCapital ? 0.85 : 0.95))
                 }
                 i = after
+                continue
+            }
+            if let next = descriptionMention(at: i) {
+                i = next
                 continue
             }
             i += 1
@@ -202,38 +231,11 @@ extension Run {
             }
         }
         for m in pending { addMention(m) }
-        // 5. "the group's leader", "Dalmora's foreign minister": the one person holding that role.
-        for i in 1..<max(1, n) where tokens[i].kind == .possessive {
-            guard let m = owner[i - 1] else { continue }
-            var k = i + 1
-            if k < n, ["new", "former", "top", "senior", "own"].contains(tokens[k].key) { k += 1 }
-            guard let l = CueIndex.longest(extractor.cues.titles, tokens, at: k), (k..<(k + l)).allSatisfy({ owner[$0] == nil }),
-                  !(k + l < n && tokens[k + l].isCapitalized && tokens[k + l].kind == .word),
-                  let person = dictionary.holder(of: mentions[m].actor, role: tokens[k..<(k + l)].map(\.key)) else { continue }
-            addMention(Mention(actor: person, range: k..<(k + l), rule: .role, isLocation: false, kind: .person,
-                               certainty: 0.8 * mentions[m].certainty))
-        }
+        findRoleHolders()
     }
 
     /// Whether token `i` follows "pro-" or "anti-".
     static func compoundPrefix(_ tokens: [Token], at i: Int) -> Bool {
         i > 0 && tokens[i].hyphenBefore && (tokens[i - 1].key == "pro" || tokens[i - 1].key == "anti")
-    }
-
-    /// Where a person's mention starts when a title, and a nationality before it, precede the
-    /// name ("Iraqi Prime Minister X", "former president X"): the title joins the mention.
-    func titleStart(before i: Int) -> Int {
-        var best = i
-        for s in stride(from: i - 1, through: max(0, i - 4), by: -1) where owner[s] == nil {
-            if let l = CueIndex.longest(extractor.cues.titles, tokens, at: s), s + l == i,
-               (s..<i).allSatisfy({ owner[$0] == nil }) {
-                best = s
-            }
-        }
-        guard best < i else { return i }
-        var k = best - 1
-        if k >= 0, ["former", "deputy", "acting", "then", "new", "senior"].contains(tokens[k].key), owner[k] == nil { best = k; k -= 1 }
-        if k >= 0, owner[k] == nil, let (l, e) = dictionary.matchState(tokens, at: k), e.isAdjective, k + l == best { best = k }
-        return best
     }
 }

@@ -64,6 +64,11 @@ extension Run {
             }
             var perType: [RelationType: (Lexicon.Variant, Lexicon.Trigger)] = [:]
             for m in chosen where perType[m.1.type].map({ length(m) > length($0) }) ?? true { perType[m.1.type] = m }
+            // Of a supporting and an opposing phrase, the longer wins: "fought alongside X" is
+            // support, not the "fought" of opposition (hosting and support may go together).
+            if let s = perType[.supports], let o = perType[.opposes], length(s) != length(o) {
+                perType[length(s) > length(o) ? .opposes : .supports] = nil
+            }
             var longest = 1
             for (_, m) in perType.sorted(by: { $0.key < $1.key }) {
                 let l = length(m)
