@@ -68,3 +68,28 @@ struct FastPathTests {
         }
     }
 }
+
+/// XML documents reach FoundationXML only as UTF-8 (it traps on anything else, found by fuzzing).
+struct XMLEncodingTests {
+    static let body = "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"><graph edgedefault=\"directed\">"
+        + "<node id=\"Caf\u{E9}\"/><node id=\"b\"/><edge source=\"Caf\u{E9}\" target=\"b\"/></graph></graphml>\n"
+
+    @Test func aDeclaredSingleByteEncodingIsConvertedHere() throws {
+        let latin1 = Array(("<?xml version=\"1.0\" encoding='ISO-8859-1'?>\n" + Self.body).data(using: .isoLatin1)!)
+        let loaded = try GraphMLFormat.graph(from: latin1, file: "latin.graphml")
+        #expect(loaded.graph.actors.map(\.id.rawValue).contains("Caf\u{E9}"))
+        let converted = try XMLTreeBuilder.utf8Document(latin1, file: "latin.graphml")
+        #expect(String(decoding: converted, as: UTF8.self).hasPrefix("<?xml version=\"1.0\" encoding='UTF-8'?>"))
+    }
+
+    @Test func anUnknownOrMalformedEncodingIsAnErrorNotACrash() {
+        for declaration in ["encoding=\"ssssml xmlns=\"", "encoding=\"UTF\u{FF}\u{FE}-8\"", "encoding=\"koi8-x\""] {
+            var bytes = Array("<?xml version=\"1.0\" \(declaration)?>\n".utf8) + Array(Self.body.utf8)
+            bytes.append(contentsOf: [0xFF, 0xFE])
+            #expect(throws: DiagnosticsError.self) { try GraphMLFormat.graph(from: bytes, file: "bad.graphml") }
+        }
+        // UTF-8 declared, bytes that are not: the UTF-8 error, at its place.
+        let bad = Array("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<graphml>".utf8) + [0xC3, 0x28] + Array("</graphml>".utf8)
+        #expect(throws: DiagnosticsError.self) { try GraphMLFormat.graph(from: bad, file: "bad.graphml") }
+    }
+}

@@ -77,14 +77,7 @@ final class XMLTreeBuilder: NSObject, XMLParserDelegate {
 
     /// The root element, or a diagnostic with the parser's line for malformed XML.
     static func parse(_ bytes: [UInt8], file: String) throws -> XMLNode {
-        // FoundationXML traps (a crash, not an error) on element or attribute text that is not
-        // UTF-8 (found by fuzzing): refuse such bytes first, unless the XML declaration names
-        // another encoding, which libxml2 then converts to UTF-8 itself.
-        if !declaresOtherEncoding(bytes), case .failure(.invalidUTF8(let place)) = TextInput.decode(bytes) {
-            throw DiagnosticsError([Diagnostic(file: file, line: place.line, column: place.column,
-                                               message: "the file is not UTF-8 text (invalid byte sequence)")])
-        }
-        let parser = XMLParser(data: Data(bytes))
+        let parser = XMLParser(data: Data(try utf8Document(bytes, file: file)))
         let builder = XMLTreeBuilder()
         builder.parser = parser
         parser.delegate = builder
@@ -102,13 +95,66 @@ final class XMLTreeBuilder: NSObject, XMLParserDelegate {
         return builder.root!
     }
 
-    /// Whether the XML declaration names an encoding other than UTF-8 (`encoding="ISO-8859-1"`).
-    static func declaresOtherEncoding(_ bytes: [UInt8]) -> Bool {
-        let head = String(decoding: bytes.prefix(200), as: UTF8.self).lowercased()
-        guard head.hasPrefix("<?xml"), let end = head.range(of: "?>"),
-              let encoding = head[..<end.lowerBound].range(of: "encoding=") else { return false }
-        let value = head[encoding.upperBound...].dropFirst().prefix { $0 != "\"" && $0 != "'" }
-        return !["utf-8", "utf8"].contains(String(value))
+    /// The document as UTF-8 bytes for FoundationXML, which traps (a crash, not an error) on
+    /// element or attribute text that is not UTF-8, even when libxml2 was told of another
+    /// encoding it does not know (both found by fuzzing). Without an encoding in the XML
+    /// declaration, or with UTF-8, the bytes must be UTF-8. A single-byte encoding Foundation
+    /// knows (Latin-1, Windows-1252, ASCII, and the like) is converted here, and the declaration
+    /// then says UTF-8, so libxml2 converts nothing. Any other name is an error.
+    static func utf8Document(_ bytes: [UInt8], file: String) throws -> [UInt8] {
+        func fail(_ message: String, line: Int? = nil, column: Int? = nil) -> DiagnosticsError {
+            DiagnosticsError([Diagnostic(file: file, line: line, column: column, message: message)])
+        }
+        guard let (name, range) = declaredEncoding(bytes), !["utf-8", "utf8"].contains(name.lowercased()) else {
+            if case .failure(.invalidUTF8(let place)) = TextInput.decode(bytes) {
+                throw fail("the file is not UTF-8 text (invalid byte sequence)", line: place.line, column: place.column)
+            }
+            return bytes
+        }
+        let encodings: [String: String.Encoding] = [
+            "iso-8859-1": .isoLatin1, "iso_8859-1": .isoLatin1, "latin1": .isoLatin1, "latin-1": .isoLatin1, "l1": .isoLatin1,
+            "iso-8859-2": .isoLatin2, "latin2": .isoLatin2, "windows-1252": .windowsCP1252, "cp1252": .windowsCP1252,
+            "windows-1250": .windowsCP1250, "windows-1251": .windowsCP1251, "windows-1253": .windowsCP1253,
+            "windows-1254": .windowsCP1254, "us-ascii": .ascii, "ascii": .ascii,
+        ]
+        guard let encoding = encodings[name.lowercased()] else {
+            throw fail("the XML declaration names the encoding '\(name.prefix(40))', which is not read "
+                       + "(UTF-8, ISO-8859-1/2 and Windows-1250 to 1254 are); save the file as UTF-8", line: 1)
+        }
+        guard let text = String(bytes: bytes, encoding: encoding) else {
+            throw fail("the file is not \(name) text, as its XML declaration says")
+        }
+        // Up to the encoding's name the declaration is ASCII, so those byte offsets are the
+        // converted text's too.
+        guard !bytes[..<range.upperBound].contains(where: { $0 >= 0x80 }) else {
+            throw fail("the XML declaration is not ASCII text", line: 1)
+        }
+        var out = Array(text.utf8)
+        out.replaceSubrange(range, with: Array("UTF-8".utf8))
+        return out
+    }
+
+    /// The encoding named in the XML declaration and the byte range of its value, when the
+    /// document starts with a declaration (`<?xml version="1.0" encoding="ISO-8859-1"?>`).
+    static func declaredEncoding(_ bytes: [UInt8]) -> (String, Range<Int>)? {
+        let head = Array(bytes.prefix(300))
+        guard head.starts(with: Array("<?xml".utf8)),
+              let end = (0..<max(0, head.count - 1)).first(where: { head[$0] == UInt8(ascii: "?") && head[$0 + 1] == UInt8(ascii: ">") })
+        else { return nil }
+        let declaration = Array(head[..<end])
+        let key = Array("encoding".utf8)
+        guard declaration.count > key.count,
+              let at = (0...(declaration.count - key.count)).first(where: { Array(declaration[$0..<($0 + key.count)]) == key })
+        else { return nil }
+        var i = at + key.count
+        while i < declaration.count, declaration[i] == 0x20 || declaration[i] == 0x09 { i += 1 }
+        guard i < declaration.count, declaration[i] == UInt8(ascii: "=") else { return nil }
+        i += 1
+        while i < declaration.count, declaration[i] == 0x20 || declaration[i] == 0x09 { i += 1 }
+        guard i < declaration.count, declaration[i] == UInt8(ascii: "\"") || declaration[i] == UInt8(ascii: "'") else { return nil }
+        let quote = declaration[i], start = i + 1
+        guard let close = declaration[start...].firstIndex(of: quote) else { return nil }
+        return (String(decoding: declaration[start..<close], as: UTF8.self), start..<close)
     }
 
     /// The root element named `root` and its first `<graph>`, or a diagnostic naming `format`.
