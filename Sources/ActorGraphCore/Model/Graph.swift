@@ -117,26 +117,33 @@ public struct ActorNode: Sendable, Hashable {
     public var kind: ActorKind
     var extras: Extras?
 
+    /// Replaces some optional fields, keeping the others.
+    private mutating func update(aliases: [String]? = nil, country: String?? = nil, memberOf: [Membership]? = nil,
+                                 wikidata: String?? = nil, notes: String?? = nil) {
+        extras = .make(aliases: aliases ?? self.aliases, country: country ?? self.country,
+                       memberOf: memberOf ?? self.memberOf, wikidata: wikidata ?? self.wikidata, notes: notes ?? self.notes)
+    }
+
     public var aliases: [String] {
         get { extras?.aliases ?? [] }
-        set { extras = .make(aliases: newValue, country: country, memberOf: memberOf, wikidata: wikidata, notes: notes) }
+        set { update(aliases: newValue) }
     }
     /// ISO 3166-1 alpha-2 code of the actor's home country, when it has one.
     public var country: String? {
         get { extras?.country }
-        set { extras = .make(aliases: aliases, country: newValue, memberOf: memberOf, wikidata: wikidata, notes: notes) }
+        set { update(country: .some(newValue)) }
     }
     public var memberOf: [Membership] {
         get { extras?.memberOf ?? [] }
-        set { extras = .make(aliases: aliases, country: country, memberOf: newValue, wikidata: wikidata, notes: notes) }
+        set { update(memberOf: newValue) }
     }
     public var wikidata: String? {
         get { extras?.wikidata }
-        set { extras = .make(aliases: aliases, country: country, memberOf: memberOf, wikidata: newValue, notes: notes) }
+        set { update(wikidata: .some(newValue)) }
     }
     public var notes: String? {
         get { extras?.notes }
-        set { extras = .make(aliases: aliases, country: country, memberOf: memberOf, wikidata: wikidata, notes: newValue) }
+        set { update(notes: .some(newValue)) }
     }
 
     public init(id: ActorID, name: String, kind: ActorKind, aliases: [String] = [],

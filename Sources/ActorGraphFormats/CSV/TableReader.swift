@@ -135,6 +135,8 @@ struct TableReader {
     /// the general parser; nil for anything else (the caller then uses `Double(text)`). Exact: the
     /// digits make an integer below 2^53 and the divisor a power of ten up to 10^22, both exactly
     /// representable, so the one IEEE division is correctly rounded, as the general parser is.
+    static let powersOfTen: [Double] = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15]
+
     static func simpleDecimal(_ text: String) -> Double? {
         var mantissa: UInt64 = 0, digits = 0, fraction = 0, negative = false, seenPoint = false, index = 0
         for byte in text.utf8 {
@@ -153,8 +155,7 @@ struct TableReader {
             }
         }
         guard digits > 0, !seenPoint || fraction > 0 else { return nil }
-        let powers: [Double] = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15]
-        let value = Double(mantissa) / powers[fraction]
+        let value = Double(mantissa) / Self.powersOfTen[fraction]
         return negative ? -value : value
     }
 }
