@@ -8,6 +8,9 @@ extension Run {
     /// Words that open a sentence going on with the previous one's argument.
     static let continuations: Set<String> = ["because", "so", "therefore", "thus", "hence", "moreover", "furthermore", "besides"]
 
+    /// Coordinators that open a new clause after a comma.
+    static let clauseCoordinators: Set<String> = ["and", "but", "while", "whereas", "yet"]
+
     static let speakerCues: Set<String> = [
         "said", "says", "say", "told", "stated", "added", "noted", "claimed", "claims", "claim", "quoted",
         "reported", "reports",
@@ -18,13 +21,23 @@ extension Run {
         func sameClause(_ a: Int, _ b: Int) -> Bool {
             !(min(a, b)..<max(a, b)).contains { tokens[$0].key == ";" }
         }
+        // A cue before ", and …", ", but …" belongs to the clause the coordinator closes:
+        // "X rejected the proposal, and Y accused Z" does not make the accusation possible.
+        func coordinatedClauseBetween(_ a: Int, _ b: Int) -> Bool {
+            (min(a, b)..<max(a, b)).contains {
+                tokens[$0].key == "," && $0 + 1 < tokens.count && Self.clauseCoordinators.contains(tokens[$0 + 1].key)
+                    && ($0 + 2..<max(a, b)).contains { owner[$0] != nil }
+            }
+        }
         if negated { return .denied }
         if cueHits.contains(where: { $0.section == "denied" && $0.range.lowerBound < trigger
-            && trigger - $0.range.upperBound <= 20 && sameClause($0.range.lowerBound, trigger) }) {
+            && trigger - $0.range.upperBound <= 20 && sameClause($0.range.lowerBound, trigger)
+            && !coordinatedClauseBetween($0.range.upperBound, trigger) }) {
             return .denied
         }
         if cueHits.contains(where: { $0.section == "possible" && $0.range.lowerBound < trigger
-            && trigger - $0.range.upperBound <= 10 && sameClause($0.range.lowerBound, trigger) }) {
+            && trigger - $0.range.upperBound <= 10 && sameClause($0.range.lowerBound, trigger)
+            && !coordinatedClauseBetween($0.range.upperBound, trigger) }) {
             return .possible
         }
         for cue in cueHits where cue.section == "reported" {

@@ -34,7 +34,13 @@ extension Run {
                    && hit.range.lowerBound - $0.range.upperBound <= 4 }) {
                 continue
             }
-            found += roles(hit, sentence: index, date: date, quote: quote)
+            let produced = roles(hit, sentence: index, date: date, quote: quote)
+            found += produced
+            if produced.isEmpty {
+                found += eventNounStance(hit, earlier: found, sentence: index, date: date, quote: quote)
+            } else {
+                found += venueHosts(hit, produced.filter { $0.type == .meets }, sentence: index, date: date, quote: quote)
+            }
         }
         found += implied(sentence: index, date: date, quote: quote)
         found += underAttack(sentence: index, date: date, quote: quote)

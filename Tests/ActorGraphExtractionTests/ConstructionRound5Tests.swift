@@ -1,0 +1,94 @@
+import ActorGraphCore
+import ActorGraphExtraction
+import Foundation
+import Testing
+
+/// The constructions added in the fifth extraction round (docs/EXTRACTION.md): stances on an
+/// event named by a noun, the venue of a meeting, travel, and cues of a coordinated clause.
+/// Invented non-state actors, real states (the gazetteer's capitals), general sentences.
+let round5Graph = ActorGraph(actors: [
+    ActorNode(id: "norway", name: "Government of Norway", kind: .government, aliases: ["Norway"], country: "NO"),
+    ActorNode(id: "chile", name: "Government of Chile", kind: .government, aliases: ["Chile"], country: "CL"),
+    ActorNode(id: "peru", name: "Government of Peru", kind: .government, aliases: ["Peru"], country: "PE"),
+    ActorNode(id: "tern-front", name: "Tern Liberation Front", kind: .militia, aliases: ["the front"]),
+    ActorNode(id: "sarnis", name: "Sarni Movement", kind: .militia),
+    ActorNode(id: "ada-kell", name: "Ada Kell", kind: .person, country: "PE"),
+])
+
+let roundFive: Extractor = {
+    try! Extractor(graph: round5Graph, lexicon: Lexicon.bundled(), gazetteer: Gazetteer.bundled())
+}()
+
+func extract5(_ text: String) -> [Candidate] {
+    roundFive.extract(text: text, document: "doc", date: PartialDate(year: 2025, month: 6, day: 2)).candidates
+}
+
+@Suite struct EventNounStances {
+    @Test func condemningAnAttackOpposesItsAgent() {
+        let cs = extract5("The Tern Liberation Front attacked Peru on Monday. Chile condemned the attack.")
+        #expect(has(cs, "chile", .opposes, "tern-front"))
+        #expect(!has(cs, "chile", .opposes, "peru"))
+        // the same noun family: bombing → bombed; praise supports the agent
+        let cs2 = extract5("The Sarni Movement bombed Chile's embassy. Hours later the Tern Liberation Front praised the bombing.")
+        #expect(has(cs2, "tern-front", .supports, "sarnis"))
+    }
+
+    @Test func theLeadsActIsFoundFurtherBack() {
+        let text = """
+        The Sarni Movement attacked Peru overnight. Peru said three soldiers were killed. Officials met in the capital. \
+        Markets were closed. Schools stayed shut on Tuesday. Chile condemned the attack.
+        """
+        #expect(has(extract5(text), "chile", .opposes, "sarnis"))
+    }
+
+    @Test func noStanceWithoutAnActOrWhenThePhraseNamesItsParties() {
+        // no earlier attack: nothing to refer to
+        #expect(extract5("Chile condemned the attack.").isEmpty)
+        // "the attack on X": the phrase's own parties, not a stance on an earlier act
+        let cs = extract5("The Sarni Movement attacked Peru. Chile condemned the attack on Norway.")
+        #expect(!has(cs, "chile", .opposes, "sarnis"))
+        // a passive has the event as its subject
+        let cs2 = extract5("The Sarni Movement attacked Peru. The attack was condemned by Chile.")
+        #expect(!cs2.contains { $0.rule.hasPrefix("event-noun") })
+        // a stance on an act of another kind: "the arrests" do not refer back to a bombing
+        let cs3 = extract5("The Sarni Movement bombed Peru. Chile condemned the arrests.")
+        #expect(!has(cs3, "chile", .opposes, "sarnis"))
+    }
+}
+
+@Suite struct MeetingVenues {
+    @Test func aCapitalAsTheVenueHostsTheParticipants() {
+        let cs = extract5("Chilean negotiators and the Tern Liberation Front met in Oslo on Tuesday.")
+        #expect(has(cs, "chile", .meets, "tern-front") || has(cs, "tern-front", .meets, "chile"))
+        #expect(has(cs, "norway", .hosts, "chile"))
+        #expect(has(cs, "norway", .hosts, "tern-front"))
+        // a participant at home hosts the other
+        let cs2 = extract5("Peru met the Sarni Movement in Lima.")
+        #expect(has(cs2, "peru", .hosts, "sarnis"))
+        #expect(!has(cs2, "peru", .hosts, "peru"))
+    }
+
+    @Test func aPlaceThatIsTheTopicIsNoVenue() {
+        let cs = extract5("Chile met the Tern Liberation Front to discuss the fighting in Peru.")
+        #expect(!cs.contains { $0.type == .hosts })
+        let cs2 = extract5("Chile held talks with the Sarni Movement about the crisis in Norway.")
+        #expect(!cs2.contains { $0.type == .hosts })
+    }
+
+    @Test func travelToAStateIsAVisit() {
+        let cs = extract5("Ada Kell travelled to Santiago to meet the Tern Liberation Front.")
+        #expect(has(cs, "chile", .hosts, "ada-kell"))
+        let cs2 = extract5("The Tern Liberation Front's leader flew to Oslo last week.")
+        #expect(has(cs2, "norway", .hosts, "tern-front"))
+    }
+}
+
+@Suite struct CoordinatedClauseCues {
+    @Test func aCueBeforeAndANewSubjectStaysInItsClause() {
+        let cs = extract5("The front rejected Peru's proposal, and Chile accused the Sarni Movement of attacking a pipeline.")
+        #expect(has(cs, "chile", .opposes, "sarnis", .asserted))
+        // without a new subject the cue still covers the second verb
+        let cs2 = extract5("The Sarni Movement may attack Chile, and could strike Peru.")
+        #expect(has(cs2, "sarnis", .opposes, "peru", .possible))
+    }
+}
