@@ -17,9 +17,16 @@ extension Run {
     /// nationality with a government noun also with "the" between ("in the Iraqi state").
     func isPlace(_ i: Int, throughThe: Bool = false) -> Bool {
         var k = i - 1
+        // "in northern Iraq", "across southern and eastern Syria": a region of the place.
+        while k >= 0, Self.regionWords.contains(tokens[k].key) { k -= 1 }
         if throughThe, k >= 0, tokens[k].key == "the" { k -= 1 }
         return k >= 0 && Self.locationPrepositions.contains(tokens[k].key)
     }
+
+    static let regionWords: Set<String> = [
+        "northern", "southern", "eastern", "western", "central", "northeastern", "northwestern", "southeastern",
+        "southwestern", "north", "south", "east", "west", "rural", "coastal", "and",
+    ]
 
     func kind(of id: ActorID) -> ActorKind {
         dictionary.kinds[id] ?? proposals[id]?.kind ?? .group

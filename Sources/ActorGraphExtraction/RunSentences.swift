@@ -36,6 +36,7 @@ extension Run {
             }
             let produced = roles(hit, sentence: index, date: date, quote: quote)
             found += produced
+            found += accusedActs(hit, sentence: index, date: date, quote: quote)
             if produced.isEmpty {
                 found += eventNounStance(hit, earlier: found, sentence: index, date: date, quote: quote)
             } else {

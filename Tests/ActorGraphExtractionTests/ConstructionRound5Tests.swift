@@ -92,3 +92,42 @@ func extract5(_ text: String) -> [Candidate] {
         #expect(has(cs2, "sarnis", .opposes, "peru", .possible))
     }
 }
+
+@Suite struct AccusedActs {
+    @Test func theActChargedIsReported() {
+        let cs = extract5("Peru accused Chile of arming the Tern Liberation Front.")
+        #expect(has(cs, "peru", .opposes, "chile", .asserted))
+        #expect(has(cs, "chile", .supports, "tern-front", .reported))
+        let cs2 = extract5("Norway blamed the Sarni Movement for attacking Peru.")
+        #expect(has(cs2, "sarnis", .opposes, "peru", .reported))
+        // passive: the accused is the subject
+        let cs3 = extract5("Chile has been accused of harbouring the Sarni Movement.")
+        #expect(has(cs3, "chile", .hosts, "sarnis", .reported))
+        // a denial stays a denial
+        let cs4 = extract5("Chile denied accusations of arming the Sarni Movement.")
+        #expect(!has(cs4, "chile", .supports, "sarnis", .asserted))
+        #expect(!has(cs4, "chile", .supports, "sarnis", .reported))
+    }
+
+    @Test func noChargeWithoutAnActorOrAnAct() {
+        // the accuser never becomes the one charged
+        let cs = extract5("Peru accused Chile of arming the Tern Liberation Front.")
+        #expect(!has(cs, "peru", .supports, "tern-front"))
+        // "of" + a noun is no act
+        #expect(!extract5("Peru accused Chile of bad faith.").contains { $0.rule.hasPrefix("accused-of") })
+    }
+}
+
+@Suite struct RegionsAndCounterparts {
+    @Test func aRegionOfAStateIsAPlace() {
+        let cs = extract5("The Sarni Movement struck Tern Liberation Front targets in northern Peru.")
+        #expect(has(cs, "sarnis", .opposes, "tern-front"))
+        #expect(!has(cs, "sarnis", .opposes, "peru"))
+    }
+
+    @Test func aNationalCounterpartIsTheState() {
+        let cs = extract5("Chile's foreign minister met his Peruvian counterpart in Santiago.")
+        #expect(has(cs, "chile", .meets, "peru") || has(cs, "peru", .meets, "chile"))
+        #expect(has(cs, "chile", .hosts, "peru"))
+    }
+}
