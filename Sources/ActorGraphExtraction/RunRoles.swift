@@ -14,9 +14,13 @@ extension Run {
         // "suspended aid to X": a supporting trigger governed by a reversal verb is opposition.
         // "cancelled talks with X" likewise; "lifted the blockade on X", "cancelled a visit to X"
         // (a hosting) propose nothing.
+        // A mention right before the trigger only qualifies it ("blocked EU sanctions").
+        var qualifierStart = start
+        if start > 0, let m = owner[start - 1] { qualifierStart = mentions[m].range.lowerBound }
+        else if start > 1, tokens[start - 1].kind == .possessive, let m = owner[start - 2] { qualifierStart = mentions[m].range.lowerBound }
         let reversed = t.form != .role && cueHits.contains {
             $0.section == "reversal" && $0.range.upperBound <= start && start - $0.range.upperBound <= 4
-                && !(($0.range.upperBound)..<start).contains { owner[$0] != nil || tokens[$0].key == "," }
+                && !(($0.range.upperBound)..<qualifierStart).contains { owner[$0] != nil || tokens[$0].key == "," }
         }
         if reversed && (t.type == .opposes || t.type == .hosts) { return [] }
         // "Y and Z must reach an agreement": what a demand asks for has not happened (the demand

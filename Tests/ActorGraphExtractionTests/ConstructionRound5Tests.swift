@@ -131,3 +131,20 @@ func extract5(_ text: String) -> [Candidate] {
         #expect(has(cs, "chile", .hosts, "peru"))
     }
 }
+
+@Suite struct BlockingAndTies {
+    @Test func blockingSanctionsCancelsThem() {
+        let cs = extract5("Peru blocked new Chilean sanctions against the Sarni Movement.")
+        #expect(!has(cs, "peru", .opposes, "sarnis"))
+        #expect(!has(cs, "chile", .opposes, "sarnis"))
+        // vetoing aid opposes its recipient
+        let cs2 = extract5("Peru vetoed the aid package for the Sarni Movement.")
+        #expect(has(cs2, "peru", .opposes, "sarnis"))
+        #expect(!has(cs2, "peru", .supports, "sarnis"))
+    }
+
+    @Test func tiesToAndApproval() {
+        #expect(has(extract5("Peru, which has close ties to the Sarni Movement, stayed silent."), "peru", .supports, "sarnis"))
+        #expect(has(extract5("Chile approved Peru's request for arms."), "chile", .supports, "peru"))
+    }
+}
