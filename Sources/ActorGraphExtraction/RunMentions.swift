@@ -233,7 +233,10 @@ extension Run {
             } else if let h = history.last(where: { kinds.contains($0.kind) && sentenceIndex - $0.sentence <= 3 }) {
                 resolved = (h.actor, h.kind)
             }
-            if let (actor, kind) = resolved {
+            if var (actor, kind) = resolved {
+                if ["army", "military"].contains(words.last!), let forces = dictionary.armedForces[actor] {
+                    actor = forces; kind = self.kind(of: forces)
+                }
                 pending.append(Mention(actor: actor, range: range, rule: .anaphora, isLocation: false, kind: kind, certainty: 0.75))
             }
         }

@@ -148,3 +148,16 @@ func extract5(_ text: String) -> [Candidate] {
         #expect(has(extract5("Chile approved Peru's request for arms."), "chile", .supports, "peru"))
     }
 }
+
+@Suite struct MoreDescriptions {
+    @Test func theArmyIsTheStatesForces() {
+        // round 4's graph has Velt's armed forces
+        let cs = extract4("Velt rejected the plan on Monday. The army then shelled the Tern Liberation Front.")
+        #expect(has(cs, "velt-army", .opposes, "tern-front"))
+        // without forces in the graph, the state itself
+        let cs2 = extract5("Peru refused the offer. The military later attacked the Sarni Movement.")
+        #expect(has(cs2, "peru", .opposes, "sarnis"))
+        let cs3 = extract5("The Sarni Movement lost ground. The insurgents then attacked Peru.")
+        #expect(has(cs3, "sarnis", .opposes, "peru"))
+    }
+}
