@@ -165,6 +165,8 @@ extension Run {
                 }
                 if Self.targetBoundaries.contains(tokens[k].key) && tokens[k].key != "," { break }
                 if tokens[k].key == "," && patient != nil { break }
+                // "condemned the attack and pledged X's support": a new predicate.
+                if ["and", "but", "or"].contains(tokens[k].key), k + 1 < tokens.count, startsVerb(k + 1) { break }
                 k += 1
             }
             guard let (target, distance) = patient else { break }

@@ -161,9 +161,20 @@ extension Run {
             }
             // "denounced as a crime X's …": "as" right after the verb does not end the object.
             if Self.targetBoundaries.contains(tokens[k].key), !(k == start && tokens[k].key == "as") { break }
+            // "condemned the attack and pledged X's support": a second verb starts its own predicate.
+            if k > start, k + 1 < n, ["and", "but", "or"].contains(tokens[k].key), startsVerb(k + 1) { break }
             k += 1
         }
         return ([], 0)
+    }
+
+    /// Whether token `k` looks like a finite verb: a past form, or a verb of the lexicon,
+    /// lower case and not after a determiner.
+    func startsVerb(_ k: Int) -> Bool {
+        let t = tokens[k]
+        guard t.kind == .word, !t.isCapitalized, owner[k] == nil else { return false }
+        if t.key.hasSuffix("ed") && t.key.count > 4 { return true }
+        return extractor.lexicon.variants[t.key]?.contains { extractor.lexicon.triggers[$0.trigger].form == .verb && !$0.isBase } ?? false
     }
 
     /// The mention right after a preposition found within a few tokens of `start`.

@@ -66,12 +66,12 @@ extension Run {
                 return words.contains { w in stems.contains { w.hasPrefix($0) } }
             }
         }
-        // This sentence and the three before; then the article's earlier acts of the same stem
-        // (a story's "the attack" is often its lead's).
+        // This sentence and the three before; then the article's earlier acts, of the same stem
+        // first (a story's "the attack" is often its lead's).
         let recent = candidates.reversed().prefix { $0.sentence >= sentence - 3 }
         guard let antecedent = found.last(where: refersBack([stem])) ?? recent.first(where: refersBack([stem]))
             ?? found.last(where: refersBack(family)) ?? recent.first(where: refersBack(family))
-            ?? candidates.last(where: refersBack([stem])) else { return [] }
+            ?? candidates.last(where: refersBack([stem])) ?? candidates.last(where: refersBack(family)) else { return [] }
         let negated = isNegated(before: hit.range.lowerBound)
         let label = String(text[tokens[hit.range.lowerBound].range.lowerBound..<tokens[k].range.upperBound])
         var result: [Candidate] = []

@@ -226,7 +226,7 @@ extension Run {
                 resolved = (next.actor, next.kind)
             } else if let m = before.last(where: { kinds.contains($0.kind) && named($0.actor) }) {
                 resolved = (m.actor, m.kind)
-            } else if let h = history.last(where: { kinds.contains($0.kind) && named($0.actor) && sentenceIndex - $0.sentence <= 3 }) {
+            } else if let h = history.last(where: { kinds.contains($0.kind) && named($0.actor) && sentenceIndex - $0.sentence <= 8 }) {
                 resolved = (h.actor, h.kind)
             } else if let m = before.last(where: { kinds.contains($0.kind) }) {
                 resolved = (m.actor, m.kind)

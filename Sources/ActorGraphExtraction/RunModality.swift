@@ -21,6 +21,12 @@ extension Run {
         func sameClause(_ a: Int, _ b: Int) -> Bool {
             !(min(a, b)..<max(a, b)).contains { tokens[$0].key == ";" }
         }
+        // "X denied that …, and accused Y": the trigger is a second predicate of the main
+        // clause, right after ", and", which the denial's complement does not reach.
+        func coordinatedPredicate(_ a: Int, _ b: Int) -> Bool {
+            b >= 2 && b - 2 >= a && tokens[b - 2].key == "," && Self.clauseCoordinators.contains(tokens[b - 1].key)
+                && tokens[a].key == "that"
+        }
         // A cue before ", and …", ", but …" belongs to the clause the coordinator closes:
         // "X rejected the proposal, and Y accused Z" does not make the accusation possible.
         func coordinatedClauseBetween(_ a: Int, _ b: Int) -> Bool {
@@ -32,7 +38,7 @@ extension Run {
         if negated { return .denied }
         if cueHits.contains(where: { $0.section == "denied" && $0.range.lowerBound < trigger
             && trigger - $0.range.upperBound <= 20 && sameClause($0.range.lowerBound, trigger)
-            && !coordinatedClauseBetween($0.range.upperBound, trigger) }) {
+            && !coordinatedClauseBetween($0.range.upperBound, trigger) && !coordinatedPredicate($0.range.upperBound, trigger) }) {
             return .denied
         }
         if cueHits.contains(where: { $0.section == "possible" && $0.range.lowerBound < trigger

@@ -92,6 +92,9 @@ extension Run {
         // aid in kind: "received weapons and training from X"
         "and", "arms", "weapons", "training", "money", "funds", "funding", "equipment", "ammunition", "aid",
         "support", "assistance",
+        // adverbs inside a phrase: "clashed repeatedly with", "met again with"
+        "repeatedly", "again", "frequently", "often", "briefly", "directly", "openly", "publicly", "fiercely",
+        "heavily", "secretly", "reportedly", "formally", "jointly",
     ]
     static let articles: Set<String> = ["a", "an", "the"]
 

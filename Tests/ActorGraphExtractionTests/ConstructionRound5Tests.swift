@@ -161,3 +161,33 @@ func extract5(_ text: String) -> [Candidate] {
         #expect(has(cs3, "sarnis", .opposes, "peru"))
     }
 }
+
+@Suite struct PredicatesAndScopes {
+    @Test func aSecondVerbEndsTheObject() {
+        let cs = extract5("The Sarni Movement attacked Peru. Chile condemned the attack and pledged Norway's help.")
+        #expect(!has(cs, "chile", .opposes, "norway"))
+        #expect(has(cs, "chile", .opposes, "sarnis"))
+        // a shared object after "and" right after the verb is still the object
+        #expect(has(extract5("The Sarni Movement attacked and shelled Peru."), "sarnis", .opposes, "peru"))
+    }
+
+    @Test func aDenialsComplementDoesNotReachASecondPredicate() {
+        let cs = extract5("Peru denied that its troops had retreated, and accused the Sarni Movement of lying.")
+        #expect(has(cs, "peru", .opposes, "sarnis", .asserted))
+        // the complement itself stays denied
+        #expect(has(extract5("Peru denied that it had armed the Sarni Movement."), "peru", .supports, "sarnis", .denied))
+    }
+
+    @Test func adverbsInsideAPhrase() {
+        let cs = extract5("The Sarni Movement has clashed repeatedly with the Tern Liberation Front.")
+        #expect(has(cs, "sarnis", .opposes, "tern-front"))
+    }
+
+    @Test func aNamedDescriptionReachesFurtherBack() {
+        let text = """
+        The Tern Liberation Front signed the accord in May. Peru welcomed it. Chile stayed silent. Norway sent observers. \
+        Talks resumed. Markets rallied. Chile later accused the front of stalling.
+        """
+        #expect(has(extract5(text), "chile", .opposes, "tern-front"))
+    }
+}
