@@ -6,8 +6,8 @@
 // (a) Graph sets: a gold graph file whose documents are the articles and whose relations are the
 //     gold, its actors (or ACTORS.yaml's) the dictionary; each article dated by its document's
 //     `published`. The seed articles (--graph), then the held-out sets in
-//     Tests/ActorGraphExtractionTests/Fixtures/heldout (fictional actors) and heldout2 (unseen
-//     regions), each its own section (unless --set names others).
+//     Tests/ActorGraphExtractionTests/Fixtures/heldout (fictional actors), heldout2 (unseen
+//     regions), heldout3 and heldout4 (written blind), each its own section (unless --set names others).
 // (b) The PLOVER gold-standard records (read where they are; never copied), each record a
 //     document, its source and target actor texts the dictionary; categories mapped onto our
 //     four types as docs/EXTRACTION.md says.
@@ -116,7 +116,10 @@ if !seedOnly {
     // The held-out sets, each its own section: the fictional articles of round 2 and the
     // unseen-region articles written before round 3 (never tuned to).
     let heldout = [("held-out fictional articles", "Tests/ActorGraphExtractionTests/Fixtures/heldout/gold.yaml"),
-                   ("held-out unseen-region articles (round 3)", "Tests/ActorGraphExtractionTests/Fixtures/heldout2/gold.yaml")]
+                   ("held-out unseen-region articles (round 3)", "Tests/ActorGraphExtractionTests/Fixtures/heldout2/gold.yaml"),
+                   ("held-out blind articles 3 (measured blind at round 5, development since)",
+                    "Tests/ActorGraphExtractionTests/Fixtures/heldout3/gold.yaml"),
+                   ("held-out blind articles 4 (round 6's honest measure)", "Tests/ActorGraphExtractionTests/Fixtures/heldout4/gold.yaml")]
     for (title, path) in heldout where extraSets.isEmpty && FileManager.default.fileExists(atPath: path) {
         _ = scoreGraphSet(title, gold: path)
     }
