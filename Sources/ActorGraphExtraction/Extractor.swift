@@ -145,6 +145,8 @@ struct Run {
     var dictionary: ActorDictionary
     var proposals: [ActorID: ProposedActor] = [:]
     var candidates: [Candidate] = []
+    /// The state of the dateline ("HAVANA, March 3 -"), when the graph has it.
+    var datelineActor: ActorID?
     /// Mentions of the previous sentences (most recent last), for anaphora.
     var history: [(sentence: Int, actor: ActorID, kind: ActorKind)] = []
 

@@ -117,6 +117,10 @@ struct ActorDictionary {
                     surnames[[words[words.count - 2], last], default: []].insert(actor.id)
                 }
                 surnames[[last], default: []].insert(actor.id)
+                // "Hassan Sheikh" for "Hassan Sheikh Mohamud": the first two names of three or more.
+                if words.count >= 3, !["al", "el", "bin", "ibn", "abu", "de", "van", "von"].contains(words[1]) {
+                    surnames[Array(words.prefix(2)), default: []].insert(actor.id)
+                }
             }
         }
         for (words, ids) in surnames where ids.count == 1 && keys[words] == nil {

@@ -124,6 +124,11 @@ extension Run {
                 let from = t.words.last == "between" ? end : end + 1
                 let (found, distance) = objects(after: from, window: 4)
                 if t.type == .meets, found.count >= 2 { pairs.append((found[0], found[1], "noun-between", 0.75, distance)) }
+                // "clashes between X and Y", "cooperation between X and Y": each toward the other.
+                if t.type == .opposes || t.type == .supports, found.count == 2 {
+                    pairs.append((found[0], found[1], "noun-between", 0.7, distance))
+                    pairs.append((found[1], found[0], "noun-between", 0.7, distance))
+                }
                 break
             }
             let endsInPreposition = t.words.count > 1 && Self.prepositions.contains(t.words.last!)

@@ -39,7 +39,7 @@ extension Run {
             }
             // ", which X armed," before the verb: the relative clause is skipped, its antecedent
             // is the subject ("Y, which X has armed, attacked Z").
-            if tokens[k].key == ",", let open = relativeClauseOpening(closingAt: k) {
+            if tokens[k].key == ",", let open = relativeClauseOpening(closingAt: k) ?? appositionOpening(closingAt: k) {
                 k = open - 1
                 steps += 1
                 continue
@@ -76,6 +76,23 @@ extension Run {
                 return j + 1 < k && Self.relativePronouns.contains(tokens[j + 1].key) ? j : nil
             }
             if [";", ":", "(", ")"].contains(tokens[j].key) { return nil }
+            j -= 1
+        }
+        return nil
+    }
+
+    /// The comma that opens an apposition closed by the comma at `k` ("X, his son and the LNA's
+    /// deputy commander, was received"): right after a mention, opening with a determiner, within
+    /// 14 tokens and no other comma between. The subject is the mention before it.
+    func appositionOpening(closingAt k: Int) -> Int? {
+        var j = k - 1
+        while j > 0, j >= k - 14 {
+            if tokens[j].key == "," {
+                guard j + 1 < k, ["his", "her", "its", "their", "the", "a", "an"].contains(tokens[j + 1].key),
+                      let m = owner[j - 1], !mentions[m].isLocation else { return nil }
+                return j
+            }
+            if [";", ":", "(", ")"].contains(tokens[j].key) || Self.relativePronouns.contains(tokens[j].key) { return nil }
             j -= 1
         }
         return nil

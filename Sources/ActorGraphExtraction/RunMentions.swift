@@ -200,13 +200,32 @@ extension Run {
             }
             i = max(k, i + 1)
         }
+        // The dateline ("HAVANA, March 3 (Agency) -"): its state is where the story is told from,
+        // and "the government" of the story is its government unless the sentence names another.
+        if sentenceIndex <= 3, datelineActor == nil, n > 1, tokens[0].isAllCaps, let first = owner[0],
+           mentions[first].kind == .government, mentions[first].range.upperBound < n,
+           [",", "(", "-", "\u{2014}", "\u{2013}"].contains(tokens[mentions[first].range.upperBound].key) {
+            datelineActor = mentions[first].actor
+            mentions[first].isLocation = true
+        }
         // 4. Anaphora: "the group", "he" → the last fitting actor.
         for i in 0..<n where owner[i] == nil {
             guard let list = extractor.cues.anaphora[tokens[i].key] else { continue }
-            guard let (words, kinds) = list.filter({ entry in
-                i + entry.0.count <= n && entry.0.indices.allSatisfy { tokens[i + $0].key == entry.0[$0] }
-            }).max(by: { $0.0.count < $1.0.count }) else { continue }
-            let range = i..<(i + words.count)
+            // "the federal army", "the transitional government": up to two modifiers after "the".
+            func skipped(_ entry: [String]) -> Int? {
+                for skip in 0...(entry.count >= 2 && entry[0] == "the" ? 2 : 0) {
+                    guard i + entry.count + skip <= n else { return nil }
+                    // Lower-case modifiers only: "the Jewish state", "the Arab country" are epithets
+                    // that need not point to the last state named.
+                    if skip > 0, !(1...skip).allSatisfy({ owner[i + $0] == nil && tokens[i + $0].kind == .word && !tokens[i + $0].isCapitalized
+                        && !Self.prepositions.contains(tokens[i + $0].key) && !Self.articles.contains(tokens[i + $0].key) }) { return nil }
+                    if entry.indices.allSatisfy({ tokens[i + ($0 == 0 ? 0 : $0 + skip)].key == entry[$0] }) { return skip }
+                }
+                return nil
+            }
+            guard let (words, kinds, skip) = list.compactMap({ entry in skipped(entry.0).map { (entry.0, entry.1, $0) } })
+                .max(by: { ($0.0.count, -$0.2) < ($1.0.count, -$1.2) }) else { continue }
+            let range = i..<(i + words.count + skip)
             guard range.allSatisfy({ owner[$0] == nil }) else { continue }
             let before = mentions.filter { $0.range.upperBound <= i && !$0.isLocation && $0.rule != .anaphora }
                 .sorted { $0.range.lowerBound < $1.range.lowerBound }
@@ -224,6 +243,9 @@ extension Run {
                let next = mentions.filter({ $0.range.lowerBound > comma && !$0.isLocation }).min(by: { $0.range.lowerBound < $1.range.lowerBound }),
                kinds.contains(next.kind) {
                 resolved = (next.actor, next.kind)
+            } else if let d = datelineActor, ["government", "authorities"].contains(words.last!),
+                      !before.contains(where: { $0.kind == .government }) {
+                resolved = (d, .government)
             } else if let m = before.last(where: { kinds.contains($0.kind) && named($0.actor) }) {
                 resolved = (m.actor, m.kind)
             } else if let h = history.last(where: { kinds.contains($0.kind) && named($0.actor) && sentenceIndex - $0.sentence <= 8 }) {

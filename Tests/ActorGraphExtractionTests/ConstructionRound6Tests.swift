@@ -1,0 +1,69 @@
+import ActorGraphCore
+import ActorGraphExtraction
+import Foundation
+import Testing
+
+/// The constructions added in the sixth extraction round (docs/EXTRACTION.md): reciprocal nouns
+/// between two parties, descriptions with modifiers, the dateline's government, appositions
+/// before the verb, the first names of a person, "ruled out", readiness. Round 5's graph.
+
+@Suite struct ReciprocalNounsBetween {
+    @Test func clashesBetweenTwoPartiesOpposeBothWays() {
+        let cs = extract5("Clashes between the Sarni Movement and the Tern Liberation Front killed nine people.")
+        #expect(has(cs, "sarnis", .opposes, "tern-front"))
+        #expect(has(cs, "tern-front", .opposes, "sarnis"))
+        let cs2 = extract5("Peru has been in open dispute with Chile since March.")
+        #expect(has(cs2, "peru", .opposes, "chile"))
+        // a meeting between two parties stays one symmetric pair
+        let cs3 = extract5("Talks between Peru and Chile resumed.")
+        #expect(cs3.filter { $0.type == .meets }.count == 1)
+    }
+}
+
+@Suite struct DescriptionsAndDatelines {
+    @Test func aModifiedDescription() {
+        let cs = extract5("Peru rejected the plan. The federal army then attacked the Sarni Movement.")
+        #expect(has(cs, "peru", .opposes, "sarnis"))
+        // a capitalised epithet is not resolved to the last state
+        let cs2 = extract5("Chile met Peru. The Sarni Movement praised the Andean country.")
+        #expect(!cs2.contains { $0.source == "sarnis" })
+    }
+
+    @Test func theGovernmentOfTheDateline() {
+        let text = """
+        LIMA, May 3 (Wire) - Chilean envoys arrived on Monday. The government has ruled out talks with the Sarni Movement.
+        """
+        let cs = extract5(text)
+        #expect(has(cs, "peru", .opposes, "sarnis"))
+        #expect(!has(cs, "chile", .opposes, "sarnis"))
+        // "ruled out talks" is no meeting
+        #expect(!cs.contains { $0.type == .meets && ($0.source == "sarnis" || $0.target == "sarnis") })
+        // the dateline itself acts for no one
+        #expect(!cs.contains { $0.rule.contains("dateline") })
+    }
+}
+
+@Suite struct AppositionsAndNames {
+    @Test func theSubjectIsTheHeadBeforeAnApposition() {
+        let cs = extract5("Ada Kell, the leader and the front's chief negotiator, was received by Chile in Santiago.")
+        #expect(has(cs, "chile", .hosts, "ada-kell"))
+        #expect(!has(cs, "chile", .hosts, "tern-front"))
+    }
+
+    @Test func theFirstNamesOfAThreeWordName() {
+        let graph = ActorGraph(actors: [
+            ActorNode(id: "hsm", name: "Hassan Sheikh Mohamud", kind: .person, country: "SO"),
+            ActorNode(id: "turkey", name: "Government of Turkey", kind: .government, aliases: ["Turkey"], country: "TR"),
+        ])
+        let x = try! Extractor(graph: graph, lexicon: Lexicon.bundled(), gazetteer: Gazetteer.bundled())
+        let cs = x.extract(text: "Turkey hosted Hassan Sheikh in Ankara.", document: "d", date: nil).candidates
+        #expect(has(cs, "turkey", .hosts, "hsm"))
+    }
+}
+
+@Suite struct Readiness {
+    @Test func readyToIsPossible() {
+        let cs = extract5("The Sarni Movement said it was ready to meet Peru.")
+        #expect(has(cs, "sarnis", .meets, "peru", .possible) || has(cs, "peru", .meets, "sarnis", .possible))
+    }
+}
