@@ -18,9 +18,12 @@ extension Run {
         var qualifierStart = start
         if start > 0, let m = owner[start - 1] { qualifierStart = mentions[m].range.lowerBound }
         else if start > 1, tokens[start - 1].kind == .possessive, let m = owner[start - 2] { qualifierStart = mentions[m].range.lowerBound }
-        let reversed = t.form != .role && cueHits.contains {
-            $0.section == "reversal" && $0.range.upperBound <= start && start - $0.range.upperBound <= 4
-                && !(($0.range.upperBound)..<qualifierStart).contains { owner[$0] != nil || tokens[$0].key == "," }
+        // "cannot be ruled out": a reversal word inside a hedge is the hedge's.
+        let hedges = cueHits.filter { $0.section == "possible" || $0.section == "denied" }
+        let reversed = t.form != .role && cueHits.contains { cue in
+            cue.section == "reversal" && cue.range.upperBound <= start && start - cue.range.upperBound <= 4
+                && !((cue.range.upperBound)..<qualifierStart).contains { owner[$0] != nil || tokens[$0].key == "," }
+                && !hedges.contains { $0.range.lowerBound <= cue.range.lowerBound && cue.range.upperBound <= $0.range.upperBound }
         }
         if reversed && (t.type == .opposes || t.type == .hosts) { return [] }
         // "Y and Z must reach an agreement": what a demand asks for has not happened (the demand
