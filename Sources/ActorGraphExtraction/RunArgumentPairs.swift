@@ -207,8 +207,13 @@ extension Run {
                 else { named = appositionHead(before: mentions[x].range.lowerBound) }
             }
             guard let holder, let named, holder != named else { break }
-            pairs.append((holder, named, "role", 0.7, 0))
-            if t.mutual { pairs.append((named, holder, "role", 0.65, 0)) }
+            // "Y1 and Y2, X's main backers": a plural role before which a list ends.
+            let plural = tokens[start].key != t.words[0] && tokens[start].key.hasSuffix("s")
+            let namedAll = plural && mentions[named].range.upperBound <= start ? coordinated(named) : [named]
+            for y in namedAll where y != holder {
+                pairs.append((holder, y, "role", 0.7, 0))
+                if t.mutual { pairs.append((y, holder, "role", 0.65, 0)) }
+            }
         case .place:
             // "X opened an office in Y", "X, based in Y", "the office of X in Y": Y hosts X.
             let ofGuest = mention(afterPreposition: ["of", "for"], from: end, within: 1, allowLocation: false)

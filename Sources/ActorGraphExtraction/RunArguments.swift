@@ -73,7 +73,7 @@ extension Run {
         var j = k - 1
         while j > 0, j >= k - 14 {
             if tokens[j].key == "," {
-                return j + 1 < k && Self.relativePronouns.contains(tokens[j + 1].key) ? j : nil
+                return j + 1 < k && (Self.relativePronouns.contains(tokens[j + 1].key) || tokens[j + 1].key == "whose") ? j : nil
             }
             if [";", ":", "(", ")"].contains(tokens[j].key) { return nil }
             j -= 1

@@ -57,6 +57,10 @@ extension Run {
             } else {
                 chosen = matches.filter { $0.1.form != .verb && $0.1.form != .adjective }
             }
+            // "a key ally of X": a relational noun followed by "of"/"to" is the noun, not a verb.
+            if i + 1 < n, ["of", "to"].contains(tokens[i + 1].key), matches.contains(where: { $0.1.form == .role }) {
+                chosen = matches.filter { $0.1.form == .role }
+            }
             // The longest phrase per type.
             func length(_ m: (Lexicon.Variant, Lexicon.Trigger)) -> Int {
                 let index = matches.firstIndex { $0.0.trigger == m.0.trigger && $0.0.words == m.0.words }!

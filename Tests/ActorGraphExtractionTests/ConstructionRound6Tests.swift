@@ -67,3 +67,26 @@ import Testing
         #expect(has(cs, "sarnis", .meets, "peru", .possible) || has(cs, "peru", .meets, "sarnis", .possible))
     }
 }
+
+@Suite struct RolesTroopsAndRelatives {
+    @Test func aPluralRoleAfterAList() {
+        let cs = extract5("Chile and Norway, the Sarni Movement's main foreign backers, called for calm.")
+        #expect(has(cs, "chile", .supports, "sarnis"))
+        #expect(has(cs, "norway", .supports, "sarnis"))
+        // a modified relational noun is still the noun
+        let cs2 = extract5("Peru, a key ally of Chile, stayed silent.")
+        #expect(has(cs2, "peru", .supports, "chile"))
+    }
+
+    @Test func troopsSentAndAttacksRepelled() {
+        #expect(has(extract5("Chile sent troops to Peru in 2020."), "chile", .supports, "peru"))
+        #expect(has(extract5("Norway contributes troops to the Tern Liberation Front."), "norway", .supports, "tern-front"))
+        #expect(has(extract5("Peru repelled an offensive by the Sarni Movement."), "peru", .opposes, "sarnis"))
+    }
+
+    @Test func aWhoseClauseIsSkippedToItsAntecedent() {
+        let cs = extract5("Chile, whose aircraft use Peruvian bases, has also backed the Sarni Movement.")
+        #expect(has(cs, "chile", .supports, "sarnis"))
+        #expect(!has(cs, "peru", .supports, "sarnis"))
+    }
+}
