@@ -98,12 +98,31 @@ struct CueIndex: Sendable {
                 byFirst[words[0], default: []].append((section, words))
             }
         }
-        for words in lexicon.cueList("government-nouns") where !words.isEmpty { governmentNouns[words[0], default: []].append(words) }
-        for words in lexicon.cueList("actor-assets") where !words.isEmpty { assetNouns[words[0], default: []].append(words) }
-        for words in lexicon.cueList("armed-assets") where !words.isEmpty { armedNouns[words[0], default: []].append(words) }
+        // Nouns for an actor's people and assets, with their plurals ("delegation", "delegations").
+        func withPlurals(_ section: String) -> [[String]] {
+            var result: [[String]] = []
+            var seen: Set<[String]> = []
+            for words in lexicon.cueList(section) where !words.isEmpty {
+                for w in [words, words.dropLast() + [Self.plural(words.last!)]] where seen.insert(w).inserted { result.append(w) }
+            }
+            return result
+        }
+        for words in withPlurals("government-nouns") { governmentNouns[words[0], default: []].append(words) }
+        for words in withPlurals("actor-assets") { assetNouns[words[0], default: []].append(words) }
+        for words in withPlurals("armed-assets") { armedNouns[words[0], default: []].append(words) }
         for words in lexicon.cueList("person-titles") where !words.isEmpty { titles[words[0], default: []].append(words) }
         agentNouns = Set(lexicon.cueList("agent-nouns").compactMap(\.last))
         for (words, kinds) in lexicon.anaphora { anaphora[words[0], default: []].append((words, kinds)) }
+    }
+
+    /// The regular English plural of a noun ("delegation" → "delegations", "spokesman" →
+    /// "spokesmen", "embassy" → "embassies"); a word already ending in "s" is kept.
+    static func plural(_ word: String) -> String {
+        if word.hasSuffix("s") || word == "police" || word == "military" || word == "intelligence" { return word }
+        if word.hasSuffix("man") { return String(word.dropLast(3)) + "men" }
+        if word.hasSuffix("y"), let before = word.dropLast().last, !"aeiou".contains(before) { return String(word.dropLast()) + "ies" }
+        if word.hasSuffix("sh") || word.hasSuffix("ch") || word.hasSuffix("x") { return word + "es" }
+        return word + "s"
     }
 
     /// The longest phrase of `table` at token `i`; its length.

@@ -243,7 +243,7 @@ extension Run {
                let next = mentions.filter({ $0.range.lowerBound > comma && !$0.isLocation }).min(by: { $0.range.lowerBound < $1.range.lowerBound }),
                kinds.contains(next.kind) {
                 resolved = (next.actor, next.kind)
-            } else if let d = datelineActor, ["government", "authorities"].contains(words.last!),
+            } else if let d = datelineActor, ["government", "authorities", "army", "military"].contains(words.last!),
                       !before.contains(where: { $0.kind == .government }) {
                 resolved = (d, .government)
             } else if let m = before.last(where: { kinds.contains($0.kind) && named($0.actor) }) {

@@ -90,3 +90,24 @@ import Testing
         #expect(!has(cs, "peru", .supports, "sarnis"))
     }
 }
+
+@Suite struct PluralsAndDatelineForces {
+    @Test func coordinatedAdjectivesBeforeAPluralNoun() {
+        let cs = extract5("Talks between Peruvian and Chilean delegations collapsed in November.")
+        #expect(has(cs, "peru", .meets, "chile") || has(cs, "chile", .meets, "peru"))
+        #expect(has(extract5("Chilean negotiators met the Sarni Movement."), "chile", .meets, "sarnis")
+                || has(extract5("Chilean negotiators met the Sarni Movement."), "sarnis", .meets, "chile"))
+    }
+
+    @Test func theArmyOfTheDateline() {
+        let text = "LIMA, May 3 (Wire) - Chile recalled its envoy. The army is also fighting the Sarni Movement."
+        let cs = extract5(text)
+        #expect(has(cs, "peru", .opposes, "sarnis"))
+        #expect(!has(cs, "chile", .opposes, "sarnis"))
+    }
+
+    @Test func pluralsOfTheCueNouns() {
+        #expect(has(extract5("Chilean spokesmen condemned the Sarni Movement."), "chile", .opposes, "sarnis"))
+        #expect(has(extract5("Peruvian delegations visited the Tern Liberation Front."), "tern-front", .hosts, "peru"))
+    }
+}
