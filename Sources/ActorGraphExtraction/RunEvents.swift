@@ -129,7 +129,8 @@ extension Run {
                 "situation", "crisis", "fighting", "ceasefire", "truce"].contains(tokens[k].key) { break }
             k += 1
         }
-        guard let host = venue else { return [] }
+        // A venue the graph does not know (a proposed state) stays a place.
+        guard let host = venue, proposals[host.actor] == nil else { return [] }
         var result: [Candidate] = []
         var seen: Set<ActorID> = []
         let hostCountry = country(of: host.actor)
@@ -198,6 +199,31 @@ extension Run {
             c.confidence = ((c.confidence - 0.1) * 100).rounded() / 100
             c.rule = "accused-of:" + c.rule
             result.append(c)
+        }
+        return result
+    }
+}
+
+extension Run {
+    // MARK: Receptions
+
+    /// "X received Y", "Y was received by X", "X hosted Y's delegation for talks": a reception
+    /// is a meeting too (the seed graph codes both). Hosting an office, a base or a bureau is
+    /// not: "host" counts only for a person or a delegation.
+    func receptionMeetings(_ found: [Candidate]) -> [Candidate] {
+        let delegation = tokens.contains { ["delegation", "delegations", "delegates", "envoy", "envoys"].contains($0.key) }
+        var result: [Candidate] = []
+        for c in found where c.type == .hosts {
+            let lemma = c.rule.split(separator: ":").dropFirst().first.map(String.init) ?? ""
+            guard c.rule.hasPrefix("verb-") else { continue }
+            let lemmaWord = lemma.split(separator: "+").first.map(String.init) ?? lemma
+            guard lemmaWord == "receive" || (lemmaWord == "host" && (kind(of: c.target) == .person || delegation)) else { continue }
+            guard !found.contains(where: { $0.type == .meets && Set([$0.source, $0.target]) == Set([c.source, c.target]) }) else { continue }
+            var m = c
+            m.type = .meets
+            m.confidence = ((c.confidence - 0.05) * 100).rounded() / 100
+            m.rule = "reception:" + c.rule
+            result.append(m)
         }
         return result
     }

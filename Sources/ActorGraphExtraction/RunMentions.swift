@@ -270,4 +270,22 @@ extension Run {
     static func compoundPrefix(_ tokens: [Token], at i: Int) -> Bool {
         i > 0 && tokens[i].hyphenBefore && (tokens[i - 1].key == "pro" || tokens[i - 1].key == "anti")
     }
+
+    /// "Kosovo Prime Minister Albin Kurti": a state or body named right before a title and a
+    /// person is that person's modifier, not a party of its own; the person's mention takes it in.
+    mutating func mergeTitledModifiers() {
+        var merged = false
+        for (index, m) in mentions.enumerated() where m.kind != .person && !m.isLocation {
+            let end = m.range.upperBound
+            guard end < tokens.count, let p = owner[end], mentions[p].kind == .person,
+                  CueIndex.longest(extractor.cues.titles, tokens, at: end) != nil else { continue }
+            mentions[p].range = m.range.lowerBound..<mentions[p].range.upperBound
+            mentions[index].range = m.range.lowerBound..<m.range.lowerBound
+            merged = true
+        }
+        guard merged else { return }
+        mentions.removeAll { $0.range.isEmpty }
+        owner = Array(repeating: nil, count: tokens.count)
+        for (index, m) in mentions.enumerated() { for k in m.range { owner[k] = index } }
+    }
 }

@@ -11,6 +11,7 @@ extension Run {
         owner = Array(repeating: nil, count: tokens.count)
         objectOf = [:]
         findMentions(index)
+        mergeTitledModifiers()
         findCues()
         eventHosts = []
         // "X said that … . Because …, Y …": a sentence in the same paragraph that opens with a
@@ -69,6 +70,7 @@ extension Run {
                 }
             }
         }
+        found += receptionMeetings(found)
         // One candidate per pair and type in a sentence: the most confident.
         var best: [String: Candidate] = [:]
         var order: [String] = []

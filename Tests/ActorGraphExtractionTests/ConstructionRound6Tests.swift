@@ -111,3 +111,33 @@ import Testing
         #expect(has(extract5("Peruvian delegations visited the Tern Liberation Front."), "tern-front", .hosts, "peru"))
     }
 }
+
+@Suite struct ReceptionsAndTitledModifiers {
+    @Test func aReceptionIsAMeetingToo() {
+        let cs = extract5("Peru received Ada Kell in Lima on Monday.")
+        #expect(has(cs, "peru", .hosts, "ada-kell"))
+        #expect(has(cs, "peru", .meets, "ada-kell") || has(cs, "ada-kell", .meets, "peru"))
+        // hosting an office is no meeting
+        let cs2 = extract5("Chile hosts the Sarni Movement's political office.")
+        #expect(!cs2.contains { $0.type == .meets })
+    }
+
+    @Test func aStateBeforeATitledPersonIsTheirModifier() {
+        let graph = ActorGraph(actors: [
+            ActorNode(id: "kosovo", name: "Government of Kosovo", kind: .government, aliases: ["Kosovo"], country: "XK"),
+            ActorNode(id: "kurti", name: "Albin Kurti", kind: .person, country: "XK"),
+            ActorNode(id: "vucic", name: "Aleksandar Vučić", kind: .person, country: "RS"),
+        ])
+        let x = try! Extractor(graph: graph, lexicon: Lexicon.bundled(), gazetteer: Gazetteer.bundled())
+        let cs = x.extract(text: "Serbian President Aleksandar Vučić and Kosovo Prime Minister Albin Kurti met on Wednesday.",
+                           document: "d", date: nil).candidates
+        #expect(has(cs, "vucic", .meets, "kurti") || has(cs, "kurti", .meets, "vucic"))
+        #expect(!cs.contains { $0.source == "kosovo" || $0.target == "kosovo" })
+    }
+
+    @Test func aVenueTheGraphDoesNotKnowStaysAPlace() {
+        // Brussels is in the gazetteer (Belgium) but not in the graph
+        let cs = extract5("Chile and Peru met in Brussels on Monday.")
+        #expect(!cs.contains { $0.type == .hosts })
+    }
+}
