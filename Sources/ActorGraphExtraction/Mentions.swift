@@ -44,6 +44,9 @@ struct ActorDictionary {
     }
 
     var byFirst: [String: [Entry]] = [:]
+    /// Surnames (and first names) that several people of the graph share, by first word: a
+    /// mention resolves to whichever of them the article named first.
+    var sharedNames: [String: [(words: [String], actors: [ActorID])]] = [:]
     var statesByFirst: [String: [StateEntry]] = [:]
     var kinds: [ActorID: ActorKind] = [:]
     var countries: [ActorID: String] = [:]
@@ -123,8 +126,9 @@ struct ActorDictionary {
                 }
             }
         }
-        for (words, ids) in surnames where ids.count == 1 && keys[words] == nil {
-            add(words, ids.first!, .capitalized, .surname)
+        for (words, ids) in surnames where keys[words] == nil {
+            if ids.count == 1 { add(words, ids.first!, .capitalized, .surname) }
+            else { sharedNames[words[0], default: []].append((words, ids.sorted())) }
         }
         findDescriptions(graph: graph, stopWords: stopWords, names: Set(keys.keys))
         for entry in entries where keys[entry.words]!.count == 1 || entry.rule == .name {

@@ -68,6 +68,23 @@ extension Run {
                 i += length
                 continue
             }
+            // "Haftar" when the graph has two Haftars: the one the article named first.
+            if named == nil, state == nil, tokens[i].isCapitalized, let shared = dictionary.sharedNames[tokens[i].key] {
+                var resolved: (Int, ActorID)?
+                for (words, actors) in shared where i + words.count <= n
+                    && words.indices.allSatisfy({ tokens[i + $0].key == words[$0] && tokens[i + $0].isCapitalized }) {
+                    // The one the article named first: a writer names the principal by surname and
+                    // the other by full name each time.
+                    let earlier = history.map(\.actor) + mentions.filter { $0.range.upperBound <= i }.map(\.actor)
+                    if let actor = earlier.first(where: { actors.contains($0) }) { resolved = (words.count, actor) }
+                }
+                if let (length, actor) = resolved {
+                    addMention(Mention(actor: actor, range: i..<(i + length), rule: .surname, isLocation: false,
+                                       kind: kind(of: actor), certainty: 0.8))
+                    i += length
+                    continue
+                }
+            }
             if let (length, entry) = state {
                 if entry.isAdjective {
                     // "the Iraqi government", "Hungarian and Romanian officials"

@@ -141,3 +141,21 @@ import Testing
         #expect(!cs.contains { $0.type == .hosts })
     }
 }
+
+@Suite struct SharedSurnames {
+    @Test func aSharedSurnameIsThePersonNamedFirst() {
+        let graph = ActorGraph(actors: [
+            ActorNode(id: "khalifa", name: "Khalifa Haftar", kind: .person),
+            ActorNode(id: "saddam", name: "Saddam Haftar", kind: .person),
+            ActorNode(id: "egypt", name: "Government of Egypt", kind: .government, aliases: ["Egypt"], country: "EG"),
+        ])
+        let x = try! Extractor(graph: graph, lexicon: Lexicon.bundled(), gazetteer: Gazetteer.bundled())
+        let text = "Khalifa Haftar's forces advanced. His son Saddam Haftar flew to Ankara. Egypt has backed Haftar for years."
+        let cs = x.extract(text: text, document: "d", date: nil).candidates
+        #expect(has(cs, "egypt", .supports, "khalifa"))
+        #expect(!has(cs, "egypt", .supports, "saddam"))
+        // never named in full: no guess
+        let cs2 = x.extract(text: "Egypt has backed Haftar for years.", document: "d", date: nil).candidates
+        #expect(cs2.isEmpty)
+    }
+}
