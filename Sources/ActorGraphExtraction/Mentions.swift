@@ -66,6 +66,8 @@ struct ActorDictionary {
     /// A government's armed forces: the one actor that is its member and is named with
     /// "forces", "army", "military" or "troops" ("Veltan positions" → the Veltan Armed Forces).
     var armedForces: [ActorID: ActorID] = [:]
+    /// What each actor is a member of (the graph's memberOf): a member speaks for its group.
+    var groups: [ActorID: Set<ActorID>] = [:]
     /// A common word the graph gives one actor as an alias with "the" ("the army"): read after
     /// "the" or before an armed noun ("army positions").
     var descriptiveAliases: [String: ActorID] = [:]
@@ -134,6 +136,7 @@ struct ActorDictionary {
         for entry in entries where keys[entry.words]!.count == 1 || entry.rule == .name {
             byFirst[entry.words[0], default: []].append(entry)
         }
+        for actor in graph.actors where !actor.memberOf.isEmpty { groups[actor.id] = Set(actor.memberOf.map(\.actor)) }
         // People without a country belong to the country of what they are members of.
         for actor in graph.actors where actor.country == nil {
             if let country = actor.memberOf.lazy.compactMap({ m in graph.actors.first { $0.id == m.actor }?.country }).first {

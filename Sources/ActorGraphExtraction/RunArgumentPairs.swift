@@ -83,7 +83,9 @@ extension Run {
                 let infinitive = t.type == .opposes && Self.threatVerbs.contains(t.words[0])
                     && (t.words.last == "to" ? end < tokens.count && owner[end] == nil && tokens[end].kind == .word
                         : (end..<min(tokens.count, end + 3)).contains { tokens[$0].key == "to" && $0 + 1 < tokens.count && owner[$0 + 1] == nil })
-                let allowLocation = t.type == .hosts || t.reverse || lemma == "visit" || infinitive
+                // A place is what one visits or arrives in, never what one receives or hosts
+                // ("receiving care in Belarus", "hosted talks in Doha").
+                let allowLocation = t.reverse || lemma == "visit" || infinitive
                 var (targets, distance) = objects(after: end, window: infinitive ? 14 : 8, allowLocation: allowLocation,
                                                    fromIsSource: t.type != .opposes && t.words.last != "from")
                 var construction = t.form == .adjective ? "adjective" : "verb-active"

@@ -142,7 +142,9 @@ extension Run {
                 // A person of unknown nationality meeting in a capital may be at home there.
                 if kind(of: guest) == .person, country(of: guest) == nil, ![c.source, c.target].contains(host.actor) { continue }
                 let confidence = ((c.confidence - 0.12) * host.certainty * 100).rounded() / 100
-                result.append(Candidate(source: host.actor, target: guest, type: .hosts, modality: c.modality, date: date,
+                let own = modality(trigger: hit.range.lowerBound, negated: isNegated(before: hit.range.lowerBound),
+                                   parties: [host.actor, guest], nounEvent: hit.trigger.form == .noun)
+                result.append(Candidate(source: host.actor, target: guest, type: .hosts, modality: own, date: date,
                                         label: label, quote: quote, document: document, confidence: max(0.05, confidence),
                                         rule: "meeting-venue", sentence: sentence))
             }

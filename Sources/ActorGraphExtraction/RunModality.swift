@@ -17,7 +17,18 @@ extension Run {
     ]
 
     /// denied > possible > reported > asserted, from cues in the trigger's clause.
-    func modality(trigger: Int, negated: Bool, parties: Set<ActorID>) -> Modality {
+    /// Trigger stems of material acts (force, arms, money, shelter): a party's own account of
+    /// one is still a claim, reported; a statement, a meeting or praise is the act itself.
+    static let materialStems = [
+        "attack", "strike", "struck", "bomb", "shell", "raid", "assault", "ambush", "kill", "fire", "fired", "launch",
+        "target", "hit", "storm", "shoot", "shot", "invad", "repel", "repuls", "clash", "fight", "fought", "arm", "fund",
+        "financ", "train", "suppl", "send", "sent", "deploy", "shelter", "harbo", "seize", "captur", "detain", "arrest",
+        "kidnap", "abduct", "drone", "missile", "rocket", "air", "offensive", "bombard", "incursion", "invasion",
+    ]
+
+    /// denied > possible > reported > asserted, from cues in the trigger's clause. `nounEvent`: the
+    /// trigger is a noun that the clause's verb may still hedge after it ("talks … could resume").
+    func modality(trigger: Int, negated: Bool, parties: Set<ActorID>, nounEvent: Bool = false) -> Modality {
         func sameClause(_ a: Int, _ b: Int) -> Bool {
             !(min(a, b)..<max(a, b)).contains { tokens[$0].key == ";" }
         }
@@ -46,6 +57,18 @@ extension Run {
             && !coordinatedClauseBetween($0.range.upperBound, trigger) }) {
             return .possible
         }
+        // "Talks between X and Y could resume", "a meeting … is scheduled for March": the
+        // clause's verb after a noun event, or a be-form before a cue right after the trigger.
+        if cueHits.contains(where: { cue in
+            cue.section == "possible" && cue.range.lowerBound > trigger && sameClause(trigger, cue.range.lowerBound)
+                && (nounEvent ? opensClause(trigger) && cue.range.lowerBound - trigger <= 15
+                        && !(trigger..<cue.range.lowerBound).contains { [";", ":"].contains(tokens[$0].key) }
+                    : cue.range.lowerBound - trigger <= 6 && cue.range.lowerBound > 0
+                        && Self.beForms.contains(tokens[cue.range.lowerBound - 1].key))
+        }) {
+            return .possible
+        }
+        let material = Self.materialStems.contains { tokens[trigger].key.hasPrefix($0) }
         for cue in cueHits where cue.section == "reported" {
             let words = cue.range.map { tokens[$0].key }.joined(separator: " ")
             // "It should be noted that …" is the writer's own aside.
@@ -60,21 +83,48 @@ extension Run {
             // "X, backed by Y, reported that …": a speech verb after the trigger that opens a
             // clause of its own does not cover what came before it.
             if cue.range.lowerBound > trigger,
-               (cue.range.upperBound..<min(tokens.count, cue.range.upperBound + 2)).contains(where: { tokens[$0].key == "that" }) {
+               (cue.range.upperBound..<min(tokens.count, cue.range.upperBound + 4)).contains(where: { tokens[$0].key == "that" }) {
                 continue
             }
             if Self.speakerCues.contains(words) {
-                // An actor's own statement about its own act is asserted.
-                if let speaker = speaker(of: cue), parties.contains(speaker) { continue }
+                // An actor's own statement about its own act is asserted (a member's or its
+                // group's statement too: "Qatari officials said Qatar's minister met X").
+                if !material, let speaker = speaker(of: cue), parties.contains(where: { speaksFor(speaker, $0) }) { continue }
+                // "X, Y's ally, called for restraint and said …", "X, whose troops fight beside Y,
+                // said …": a speech verb after the trigger whose speaker comes before it reports
+                // what follows, not the speaker's own description.
+                if cue.range.lowerBound > trigger, let m = speakerMention(of: cue), mentions[m].range.upperBound <= trigger {
+                    continue
+                }
             } else if words == "according to" {
-                if let (m, _) = mention(afterPreposition: ["to"], from: cue.range.upperBound - 1, within: 1),
-                   parties.contains(mentions[m].actor) { continue }
+                if !material, let (m, _) = mention(afterPreposition: ["to"], from: cue.range.upperBound - 1, within: 1),
+                   parties.contains(where: { speaksFor(mentions[m].actor, $0) }) { continue }
             }
             return .reported
         }
         // Reported speech going on from the previous sentence ("X said that … . Because …").
         if let carried = carriedAttribution, !parties.contains(where: { carried.speaker == $0 }) { return .reported }
         return .asserted
+    }
+
+    /// Whether the noun at `k` is its clause's subject: only determiners and adjectives before
+    /// it since the sentence's start, a comma or a coordinator ("Separately, further talks …"),
+    /// not the object of a verb ("who has kept cordial ties with X").
+    func opensClause(_ k: Int) -> Bool {
+        var j = k - 1
+        while j >= 0 {
+            let t = tokens[j]
+            if [",", ";", ":", "and", "but"].contains(t.key) { return true }
+            if owner[j] != nil || t.kind != .word || Self.auxiliaries.contains(t.key) || Self.beForms.contains(t.key)
+                || t.key.hasSuffix("ed") || Self.prepositions.contains(t.key) || k - j > 4 { return false }
+            j -= 1
+        }
+        return true
+    }
+
+    /// Whether `speaker` speaks for `party`: the same actor, or one a member of the other.
+    func speaksFor(_ speaker: ActorID, _ party: ActorID) -> Bool {
+        speaker == party || dictionary.groups[speaker]?.contains(party) == true || dictionary.groups[party]?.contains(speaker) == true
     }
 
     /// A comma that opens or closes an apposition inside a subject ("X, the head of Y, said").

@@ -8,6 +8,11 @@ extension Run {
         let start = hit.range.lowerBound, end = hit.range.upperBound
         let lemma = t.words.joined(separator: " ")
         let negated = isNegated(before: start)
+        // "offered to host talks": an offer of an act is no support of its own (the act, if a
+        // trigger, is read with the offer as its hedge).
+        if t.form == .verb, t.words == ["offer"], end + 1 < tokens.count, tokens[end].key == "to", owner[end + 1] == nil {
+            return []
+        }
         let pairs = argumentPairs(hit)
         var result: [Candidate] = []
         let label = String(text[tokens[start].range.lowerBound..<tokens[end - 1].range.upperBound])
@@ -34,7 +39,8 @@ extension Run {
             var (source, target) = (mentions[s], mentions[o])
             if t.reverse { swap(&source, &target) }
             guard source.actor != target.actor else { continue }
-            let modality = self.modality(trigger: start, negated: negated, parties: [source.actor, target.actor])
+            let modality = self.modality(trigger: start, negated: negated, parties: [source.actor, target.actor],
+                                         nounEvent: t.form == .noun)
             var confidence = base - 0.03 * Double(max(0, distance - 2))
             confidence *= min(source.certainty, target.certainty)
             if sentence < 4 { confidence += 0.05 }

@@ -1,0 +1,57 @@
+import ActorGraphCore
+import ActorGraphExtraction
+import Foundation
+import Testing
+
+/// Modality refinements of the seventh extraction round (docs/EXTRACTION.md): a party's own
+/// account of a material act is a claim; a member speaks for its group; the clause's verb
+/// hedges a noun event after it; a speaker's own description is not their report; offers,
+/// schedules and expectations are possible. Round 5's graph.
+
+@Suite struct OwnAccounts {
+    @Test func aPartysOwnAccountOfAnAttackIsReported() {
+        let cs = extract5("Peru said its soldiers had repelled an attack by the Sarni Movement.")
+        #expect(has(cs, "peru", .opposes, "sarnis", .reported))
+        let cs2 = extract5("Chile struck Sarni Movement positions overnight, according to the movement.")
+        #expect(has(cs2, "chile", .opposes, "sarnis", .reported))
+    }
+
+    @Test func aPartysOwnStatementOrMeetingIsAsserted() {
+        #expect(has(extract5("Peru said it condemned the Sarni Movement."), "peru", .opposes, "sarnis", .asserted))
+        // a member speaks for its group: Ada Kell is Peru's
+        let graph = ActorGraph(actors: [
+            ActorNode(id: "peru", name: "Government of Peru", kind: .government, aliases: ["Peru"], country: "PE"),
+            ActorNode(id: "kell", name: "Ada Kell", kind: .person, memberOf: [Membership(actor: "peru")]),
+            ActorNode(id: "chile", name: "Government of Chile", kind: .government, aliases: ["Chile"], country: "CL"),
+        ])
+        let x = try! Extractor(graph: graph, lexicon: Lexicon.bundled(), gazetteer: Gazetteer.bundled())
+        let cs = x.extract(text: "Peruvian officials said Ada Kell met Chile's envoy in February.", document: "d", date: nil).candidates
+        #expect(has(cs, "kell", .meets, "chile", .asserted) || has(cs, "chile", .meets, "kell", .asserted))
+    }
+}
+
+@Suite struct HedgesAfterTheTrigger {
+    @Test func theClauseVerbHedgesANounEvent() {
+        let cs = extract5("Separately, talks between Peru and the Sarni Movement could resume in March.")
+        #expect(has(cs, "peru", .meets, "sarnis", .possible) || has(cs, "sarnis", .meets, "peru", .possible))
+        let cs2 = extract5("Talks between Chile and Peru are scheduled for March.")
+        #expect(has(cs2, "chile", .meets, "peru", .possible) || has(cs2, "peru", .meets, "chile", .possible))
+        // a noun that is a verb's object is not the clause's subject
+        let cs3 = extract5("Chile, which has kept cordial ties with Peru, is expected to protest.")
+        #expect(has(cs3, "chile", .supports, "peru", .asserted))
+    }
+
+    @Test func offersAreHedges() {
+        let cs = extract5("Norway has offered to host talks between Peru and the Sarni Movement.")
+        #expect(!cs.contains { $0.type == .supports })
+        #expect(cs.allSatisfy { $0.modality == .possible })
+    }
+
+    @Test func aSpeakersOwnDescriptionIsNotTheirReport() {
+        let cs = extract5("Chile, whose troops fight alongside Peru's army, said its forces would stay.")
+        #expect(has(cs, "chile", .supports, "peru", .asserted))
+        // a postposed attribution still reports
+        let cs2 = extract5("Chile attacked the Sarni Movement overnight, Peruvian officials said.")
+        #expect(has(cs2, "chile", .opposes, "sarnis", .reported))
+    }
+}
