@@ -105,13 +105,16 @@ public struct Lexicon: Sendable {
         var words = parts[0].split(separator: " ").map(String.init)
         var irregular: [String] = []
         var reverse = false
+        var mutual = false
         if parts.count > 1 {
             var extra = parts[1].split(separator: " ").map(String.init)
-            if extra.last == "reverse" { reverse = true; extra.removeLast() }
+            while let flag = extra.last, flag == "reverse" || flag == "mutual" {
+                if flag == "reverse" { reverse = true } else { mutual = true }
+                extra.removeLast()
+            }
             irregular = extra.map(Token.fold)
             parts.removeLast()
         }
-        var mutual = false
         while let flag = words.last, flag == "reverse" || flag == "mutual" {
             if flag == "reverse" { reverse = true } else { mutual = true }
             words.removeLast()
@@ -119,8 +122,8 @@ public struct Lexicon: Sendable {
         guard words.count >= 2, let form = Form(rawValue: words[0]) else {
             throw FormatError(file: file, line: line, message: "expected 'verb …', 'noun …', 'adj …', 'role …' or 'place …'")
         }
-        if mutual && form != .role {
-            throw FormatError(file: file, line: line, message: "'mutual' applies to 'role' triggers only")
+        if mutual && form == .place {
+            throw FormatError(file: file, line: line, message: "'mutual' does not apply to 'place' triggers")
         }
         if form == .place && type != .hosts {
             throw FormatError(file: file, line: line, message: "'place' triggers belong in [hosts]")

@@ -182,6 +182,9 @@ extension Run {
                 for a in listed(from: agent) { pairs.append((a, target, "noun-agent", 0.7, distance)) }
             } else if let owner = possessor(before: start) {
                 pairs.append((owner, target, "noun-possessive", 0.7, distance))
+            } else if let s = frontedSubject(noun: start) {
+                // "In a call with X on Monday, Y said …", "After talks with X, Y …"
+                pairs.append((s, target, "noun-fronted", 0.6, distance))
             } else {
                 for s in subjects(before: start, limit: 12) { pairs.append((s, target, "noun-subject", 0.55, distance)) }
             }
@@ -245,5 +248,20 @@ extension Run {
             }
         }
         return pairs
+    }
+
+    /// The subject of the clause a fronted noun phrase opens ("In a call with X on Monday, Y
+    /// said"): the noun at `start` is preceded only by a preposition and determiners from the
+    /// sentence's start; the first mention after the next comma that can act.
+    func frontedSubject(noun start: Int) -> Int? {
+        guard start >= 1, ["in", "during", "after", "at", "following", "before", "ahead", "on"].contains(tokens[0].key),
+              (1..<start).allSatisfy({ owner[$0] == nil && tokens[$0].kind == .word && !tokens[$0].isCapitalized }) else { return nil }
+        guard let comma = (start..<min(tokens.count, start + 20)).first(where: { tokens[$0].key == "," }) else { return nil }
+        var k = comma + 1
+        while k < min(tokens.count, comma + 6) {
+            if let m = owner[k] { return canBeSubject(m) ? m : nil }
+            k += 1
+        }
+        return nil
     }
 }

@@ -160,6 +160,11 @@ extension Run {
                         if tokens[j].kind != .word || Self.prepositions.contains(tokens[j].key) { break }
                     }
                 }
+                // "met his Thai counterpart, Anutin Charnvirakul,": a description named right after.
+                if mentions[m].rule == .adjective, mentions[m].range.upperBound + 1 < n, tokens[mentions[m].range.upperBound].key == ",",
+                   let p = owner[mentions[m].range.upperBound + 1], mentions[p].kind == .person {
+                    m = p
+                }
                 var found = [m]
                 var j = mentions[m].range.upperBound
                 while j + 1 < n, Self.coordination.contains(tokens[j].key) {

@@ -49,11 +49,20 @@ extension Run {
             }
             confidence = (min(0.99, max(0.05, confidence)) * 100).rounded() / 100
             let anaphoric = source.rule == .anaphora || target.rule == .anaphora
-            result.append(Candidate(
+            let c = Candidate(
                 source: source.actor, target: target.actor, type: type, modality: modality, date: date,
                 label: label, quote: quote, document: document, confidence: confidence,
                 rule: construction + ":" + lemma + (reversed ? "+reversal" : "") + (anaphoric ? "+anaphora" : ""),
-                sentence: sentence))
+                sentence: sentence)
+            result.append(c)
+            // "X signed a pact with Y": each side supports the other (role triggers do this in
+            // argumentPairs).
+            if t.mutual, t.form != .role, !type.isSymmetric {
+                var back = c
+                (back.source, back.target) = (c.target, c.source)
+                back.confidence = ((c.confidence - 0.05) * 100).rounded() / 100
+                result.append(back)
+            }
         }
         return result
     }

@@ -99,6 +99,10 @@ extension Run {
         // adverbs inside a phrase: "clashed repeatedly with", "met again with"
         "repeatedly", "again", "frequently", "often", "briefly", "directly", "openly", "publicly", "fiercely",
         "heavily", "secretly", "reportedly", "formally", "jointly",
+        // joint activity and weapons inside a phrase: "held joint air drills with", "fired water
+        // cannon at", "exchanged 300 prisoners of war"
+        "joint", "naval", "air", "large-scale", "live-fire", "rockets", "missiles", "shells", "mortars", "drones",
+        "shots", "warning", "water", "cannon", "cannons", "artillery",
     ]
     static let articles: Set<String> = ["a", "an", "the"]
 
@@ -122,7 +126,8 @@ extension Run {
             // "reiterated its demand today that", "launched a mediation effort on Saturday between"
             if k < n, tokens[k].key != w { k += timeAdverbial(at: k) }
             var skipped = 0
-            while k < n, tokens[k].key != w, skipped < 2, owner[k] == nil, Self.phraseFillers.contains(tokens[k].key) {
+            while k < n, tokens[k].key != w, skipped < 2, owner[k] == nil,
+                  Self.phraseFillers.contains(tokens[k].key) || tokens[k].kind == .number {
                 k += 1
                 skipped += 1
             }

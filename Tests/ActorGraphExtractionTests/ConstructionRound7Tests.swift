@@ -55,3 +55,39 @@ import Testing
         #expect(has(cs2, "chile", .opposes, "sarnis", .reported))
     }
 }
+
+@Suite struct MutualActsAndFrontedPhrases {
+    @Test func pactsDrillsAndSwapsAreMutual() {
+        let cs = extract5("Chile signed a defence pact with Peru in 2024.")
+        #expect(has(cs, "chile", .supports, "peru"))
+        #expect(has(cs, "peru", .supports, "chile"))
+        let cs2 = extract5("Chile and Peru held joint air drills near the border.")
+        #expect(has(cs2, "chile", .supports, "peru") && has(cs2, "peru", .supports, "chile"))
+        let cs3 = extract5("Chile exchanged 300 prisoners with the Sarni Movement on Thursday.")
+        #expect(has(cs3, "chile", .supports, "sarnis") && has(cs3, "sarnis", .supports, "chile"))
+        // a one-sided act stays one-sided
+        let cs4 = extract5("Chile sided with Peru.")
+        #expect(has(cs4, "chile", .supports, "peru") && !has(cs4, "peru", .supports, "chile"))
+    }
+
+    @Test func weaponsInsideAPhrase() {
+        #expect(has(extract5("A Chilean navy ship fired water cannon at a Peruvian vessel."), "chile", .opposes, "peru"))
+    }
+
+    @Test func aFrontedMeetingPhrase() {
+        let cs = extract5("In a call with Ada Kell on Monday, Chile's foreign minister said the talks would go on.")
+        #expect(has(cs, "chile", .meets, "ada-kell") || has(cs, "ada-kell", .meets, "chile"))
+        let cs2 = extract5("After talks with the Sarni Movement in Lima, Norway called for calm.")
+        #expect(has(cs2, "norway", .meets, "sarnis") || has(cs2, "sarnis", .meets, "norway"))
+    }
+
+    @Test func troopsSentToACapitalAreItsGuests() {
+        let cs = extract5("Chile sent troops to Lima in March.")
+        #expect(has(cs, "peru", .hosts, "chile"))
+    }
+
+    @Test func aCounterpartNamedInApposition() {
+        let cs = extract5("Norway's envoy met his Peruvian counterpart, Ada Kell, in Oslo.")
+        #expect(has(cs, "norway", .meets, "ada-kell") || has(cs, "ada-kell", .meets, "norway"))
+    }
+}
