@@ -27,8 +27,15 @@ extension Run {
         // Passed ", who/which" right before the verb: the antecedent is the subject itself
         // ("Y received X, who met Z": X met Z), not the subject X inherits as an object.
         var relativeAntecedent = false
+        // Passed "that"/"who" right before the verb: a relative clause, whose subject is its
+        // antecedent alone ("X and Y, a group led by Z that did not sign …": Y).
+        var crossedRelative = false
         while k >= 0 && steps < limit {
             if tokens[k].key == ";" || tokens[k].key == ":" { break }
+            if owner[k] == nil, ["that", "who", "which"].contains(tokens[k].key),
+               (k + 1..<i).allSatisfy({ Self.auxiliaries.contains(tokens[$0].key) || ["not", "never"].contains(tokens[$0].key) }) {
+                crossedRelative = true
+            }
             if owner[k] == nil, Self.relativePronouns.contains(tokens[k].key), k > 0, tokens[k - 1].key == "," {
                 // "Y, which officials accuse of …": an object relative whose subject is no actor.
                 if k + 1 < i, !Self.auxiliaries.contains(tokens[k + 1].key),
@@ -47,7 +54,7 @@ extension Run {
             if let m = owner[k] {
                 if !relativeAntecedent, let inherited = objectOf[m] { return inherited }
                 if canBeSubject(m) {
-                    let group = coordinated(m)
+                    let group = crossedRelative ? [m] : coordinated(m)
                     // "countries such as X and Y": examples, not the clause's subject.
                     let first = mentions[group[0]].range.lowerBound
                     if first > 0, ["as", "like", "including"].contains(tokens[first - 1].key) {

@@ -23,6 +23,11 @@ extension Run {
         return k >= 0 && Self.locationPrepositions.contains(tokens[k].key)
     }
 
+    static let mediaNouns: Set<String> = [
+        "news", "media", "television", "tv", "radio", "newspaper", "newspapers", "agency", "broadcaster", "press",
+        "outlets", "outlet", "daily", "channel",
+    ]
+
     static let regionWords: Set<String> = [
         "northern", "southern", "eastern", "western", "central", "northeastern", "northwestern", "southeastern",
         "southwestern", "north", "south", "east", "west", "rural", "coastal", "and",
@@ -243,6 +248,8 @@ extension Run {
             guard let (words, kinds, skip) = list.compactMap({ entry in skipped(entry.0).map { (entry.0, entry.1, $0) } })
                 .max(by: { ($0.0.count, -$0.2) < ($1.0.count, -$1.2) }) else { continue }
             let range = i..<(i + words.count + skip)
+            // "the state news agency", "the government media": a modifier of a noun, no reference.
+            if range.upperBound < n, Self.mediaNouns.contains(tokens[range.upperBound].key) { continue }
             guard range.allSatisfy({ owner[$0] == nil }) else { continue }
             let before = mentions.filter { $0.range.upperBound <= i && !$0.isLocation && $0.rule != .anaphora }
                 .sorted { $0.range.lowerBound < $1.range.lowerBound }
@@ -304,5 +311,32 @@ extension Run {
         mentions.removeAll { $0.range.isEmpty }
         owner = Array(repeating: nil, count: tokens.count)
         for (index, m) in mentions.enumerated() { for k in m.range { owner[k] = index } }
+    }
+
+    /// Nouns for what a person leads: "Kiir's government", "Cirillo's fighters".
+    static let ledNouns: Set<String> = [
+        "government", "administration", "cabinet", "regime", "army", "forces", "troops", "military", "fighters",
+        "militia", "militias", "men", "loyalists", "movement", "party", "group", "rebels",
+    ]
+
+    /// "Kiir's government accuses X", "Cirillo's fighters clashed with Y": a person's
+    /// government or fighters are the group the person belongs to in the graph (their
+    /// memberOf; a state's armed forces for armed nouns when the graph has them).
+    mutating func personsGroups() {
+        for (index, m) in mentions.enumerated() where m.kind == .person {
+            let end = m.range.upperBound
+            guard end + 1 < tokens.count, tokens[end].kind == .possessive, owner[end + 1] == nil,
+                  Self.ledNouns.contains(tokens[end + 1].key), let groups = dictionary.groups[m.actor], !groups.isEmpty else { continue }
+            let armed = ["army", "forces", "troops", "military", "fighters", "militia", "militias", "men", "rebels"].contains(tokens[end + 1].key)
+            let ordered = groups.sorted { $0.rawValue < $1.rawValue }
+            guard var group = ordered.first(where: { kind(of: $0) == .government }) ?? ordered.first else { continue }
+            if armed, let forces = dictionary.armedForces[group] { group = forces }
+            mentions[index].actor = group
+            mentions[index].kind = kind(of: group)
+            mentions[index].certainty = min(m.certainty, 0.85)
+            mentions[index].range = m.range.lowerBound..<(end + 2)
+            owner[end] = index
+            owner[end + 1] = index
+        }
     }
 }

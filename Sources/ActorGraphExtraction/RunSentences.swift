@@ -12,6 +12,7 @@ extension Run {
         objectOf = [:]
         findMentions(index)
         mergeTitledModifiers()
+        personsGroups()
         findCues()
         eventHosts = []
         // "X said that … . Because …, Y …": a sentence in the same paragraph that opens with a
@@ -71,6 +72,11 @@ extension Run {
             }
         }
         found += receptionMeetings(found)
+        // A person and the body they belong to in the graph (memberOf) speak as one: no
+        // relation between them is proposed ("Rwanda's foreign minister warned that Kigali …").
+        found.removeAll { c in
+            dictionary.groups[c.source]?.contains(c.target) == true || dictionary.groups[c.target]?.contains(c.source) == true
+        }
         // One candidate per pair and type in a sentence: the most confident.
         var best: [String: Candidate] = [:]
         var order: [String] = []

@@ -91,3 +91,46 @@ import Testing
         #expect(has(cs, "norway", .meets, "ada-kell") || has(cs, "ada-kell", .meets, "norway"))
     }
 }
+
+/// A graph with people who belong to bodies (memberOf).
+let membersGraph = ActorGraph(actors: [
+    ActorNode(id: "sudan", name: "Government of Sudan", kind: .government, aliases: ["Sudan"], country: "SD"),
+    ActorNode(id: "kiir", name: "Salva Kiir", kind: .person, memberOf: [Membership(actor: "sudan")]),
+    ActorNode(id: "front", name: "Salvation Front", kind: .militia),
+    ActorNode(id: "cirillo", name: "Thomas Cirillo", kind: .person, memberOf: [Membership(actor: "front")]),
+    ActorNode(id: "minister", name: "Ada Kell", kind: .person, memberOf: [Membership(actor: "sudan")]),
+    ActorNode(id: "chile", name: "Government of Chile", kind: .government, aliases: ["Chile"], country: "CL"),
+])
+
+func extractMembers(_ text: String) -> [Candidate] {
+    let x = try! Extractor(graph: membersGraph, lexicon: Lexicon.bundled(), gazetteer: Gazetteer.bundled())
+    return x.extract(text: text, document: "d", date: nil).candidates
+}
+
+@Suite struct PeopleAndTheirBodies {
+    @Test func aPersonsGovernmentOrFightersAreTheirBody() {
+        #expect(has(extractMembers("Salva Kiir's government accuses the Salvation Front of stalling."), "sudan", .opposes, "front"))
+        #expect(has(extractMembers("Thomas Cirillo's fighters attacked Chile's embassy."), "front", .opposes, "chile"))
+    }
+
+    @Test func noRelationBetweenAPersonAndTheirOwnBody() {
+        let cs = extractMembers("Ada Kell warned that Sudan could pull its troops out.")
+        #expect(!cs.contains { Set([$0.source, $0.target]) == Set(["minister", "sudan"]) })
+    }
+
+    @Test func fightingForSomeoneIsSupport() {
+        let cs = extract5("Chile has sent soldiers to fight for Peru.")
+        #expect(has(cs, "chile", .supports, "peru"))
+        #expect(!has(cs, "chile", .opposes, "peru"))
+    }
+
+    @Test func stateMediaIsNoReference() {
+        let cs = extract5("Peru rejected the plan. Chile's leader denounced the Sarni Movement in a statement carried by the state news agency.")
+        #expect(!cs.contains { $0.target == "peru" && $0.source == "chile" })
+    }
+
+    @Test func aRelativeClauseSubjectIsItsAntecedentAlone() {
+        let cs = extract5("Talks between Peru and the Sarni Movement, a group led by Ada Kell that did not sign the peace deal, resumed.")
+        #expect(!cs.contains { $0.source == "peru" && $0.rule.contains("sign") })
+    }
+}
