@@ -149,7 +149,15 @@ extension Run {
     func objects(after start: Int, window: Int = 8, allowLocation: Bool = false, fromIsSource: Bool = true) -> (mentions: [Int], distance: Int) {
         var k = start
         let n = tokens.count
+        var window = window
         while k < n && k < start + window {
+            // "condemned what he called China's bullying": the speaker's own label is skipped.
+            if tokens[k].key == "what", k + 2 < n, ["called", "calls", "described", "termed", "dubbed"].contains(tokens[k + 2].key) {
+                k += 3
+                if k < n, tokens[k].key == "as" { k += 1 }
+                window += 4
+                continue
+            }
             if var m = owner[k] {
                 if mentions[m].isLocation && !allowLocation { k = mentions[m].range.upperBound; continue }
                 // "received weapons from X": X is where it came from, not the object.

@@ -16,9 +16,15 @@ extension Run {
             "very", "increasingly", "firmly", "long", "politically", "has", "have", "had", "also", "still", "now",
         ]
         var k = i - 1
-        while k >= 0, k >= i - 5, owner[k] == nil, between.contains(tokens[k].key) { k -= 1 }
-        guard k >= 0, let m = owner[k], !mentions[m].isLocation else { return [] }
-        return coordinated(m)
+        while k >= 0, k >= i - 5, owner[k] == nil, between.contains(tokens[k].key) || tokens[k].key.hasSuffix("ly") { k -= 1 }
+        if k >= 0, let m = owner[k], !mentions[m].isLocation { return coordinated(m) }
+        // "X said it was seriously concerned by Y": a pronoun subject after a speech verb is
+        // the speaker.
+        if k >= 1, ["it", "they", "he", "she", "we"].contains(tokens[k].key), owner[k] == nil,
+           Self.speakerCues.contains(tokens[k - 1].key) || (k >= 2 && tokens[k - 1].key == "that" && Self.speakerCues.contains(tokens[k - 2].key)) {
+            return subjects(before: k - (tokens[k - 1].key == "that" ? 1 : 0))
+        }
+        return []
     }
 
     /// The head of an apposition ending right before token `i`: "Y, a militia …", "Y, the

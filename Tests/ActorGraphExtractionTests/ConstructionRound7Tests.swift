@@ -134,3 +134,22 @@ func extractMembers(_ text: String) -> [Candidate] {
         #expect(!cs.contains { $0.source == "peru" && $0.rule.contains("sign") })
     }
 }
+
+@Suite struct ConcernLabelsAndCooperation {
+    @Test func concernIsDisapproval() {
+        #expect(has(extract5("Norway said it was seriously concerned by Chile's actions."), "norway", .opposes, "chile"))
+    }
+
+    @Test func aSpeakersLabelIsSkipped() {
+        let cs = extract5("Ada Kell condemned what she called Chile's bullying.")
+        #expect(has(cs, "ada-kell", .opposes, "chile"))
+    }
+
+    @Test func workingCloselyAndBrokering() {
+        let cs = extract5("Norway said it was working closely with the Chilean authorities on security.")
+        #expect(has(cs, "norway", .supports, "chile"))
+        let cs2 = extract5("Norway brokered a truce between Peru and the Sarni Movement.")
+        #expect(has(cs2, "norway", .meets, "peru") || has(cs2, "peru", .meets, "norway"))
+        #expect(has(cs2, "norway", .meets, "sarnis") || has(cs2, "sarnis", .meets, "norway"))
+    }
+}
