@@ -19,6 +19,9 @@ extension Run {
         return (prep == "of" || prep == "for" || prep == "from") && before > 0 && extractor.cues.agentNouns.contains(tokens[before - 1].key)
     }
 
+    /// Plural heads after a name that leave it the conjunct ("government forces and …").
+    static let headNouns: Set<String> = ["forces", "troops", "officials", "fighters", "militias", "units", "soldiers", "authorities"]
+
     /// The subject mentions before token `i`: the nearest mention that can act, and those
     /// coordinated with it ("X and Y met"). Objects of an earlier verb pass on that verb's subject.
     func subjects(before i: Int, limit: Int = 30) -> [Int] {
@@ -123,6 +126,10 @@ extension Run {
         var k = mentions[m].range.lowerBound - 1
         // "X and the Y", "X and his Y"
         func skipDeterminer() {
+            // "X and the Kurdish-led Y", "X and the Iran-backed Y": a compound adjective.
+            if k >= 3, tokens[k].hyphenBefore, owner[k] == nil, tokens[k].key.hasSuffix("ed") {
+                k = owner[k - 1].map { mentions[$0].range.lowerBound - 1 } ?? k - 2
+            }
             if k >= 2, Self.coordinatedDeterminers.contains(tokens[k].key), owner[k] == nil,
                Self.coordination.contains(tokens[k - 1].key) { k -= 1 }
         }
@@ -136,6 +143,8 @@ extension Run {
                       tokens[mentions[other].range.lowerBound - 1].key == ",",
                       owner[mentions[other].range.lowerBound - 2] != nil else { break }
             }
+            // "Syrian government forces and Y": the head noun after the first conjunct's name.
+            if j >= 1, owner[j] == nil, Self.headNouns.contains(tokens[j].key), owner[j - 1] != nil { j -= 1 }
             guard j >= 0, let other = owner[j], !mentions[other].isLocation else { break }
             group.insert(other, at: 0)
             k = mentions[other].range.lowerBound - 1

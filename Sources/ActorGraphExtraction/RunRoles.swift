@@ -3,6 +3,8 @@ import Foundation
 
 /// From a trigger and its arguments to candidate relations.
 extension Run {
+    static let easingWords: Set<String> = ["lift", "lifted", "lifts", "lifting", "ease", "eased", "eases", "easing"]
+
     mutating func roles(_ hit: TriggerHit, sentence: Int, date: PartialDate?, quote: String) -> [Candidate] {
         let t = hit.trigger
         let start = hit.range.lowerBound, end = hit.range.upperBound
@@ -25,16 +27,21 @@ extension Run {
         else if start > 1, tokens[start - 1].kind == .possessive, let m = owner[start - 2] { qualifierStart = mentions[m].range.lowerBound }
         // "cannot be ruled out": a reversal word inside a hedge is the hedge's.
         let hedges = cueHits.filter { $0.section == "possible" || $0.section == "denied" }
-        let reversed = t.form != .role && cueHits.contains { cue in
+        let reversal = t.form != .role ? cueHits.first { cue in
             cue.section == "reversal" && cue.range.upperBound <= start && start - cue.range.upperBound <= 4
                 && !((cue.range.upperBound)..<qualifierStart).contains { owner[$0] != nil || tokens[$0].key == "," }
                 && !hedges.contains { $0.range.lowerBound <= cue.range.lowerBound && cue.range.upperBound <= $0.range.upperBound }
-        }
-        if reversed && (t.type == .opposes || t.type == .hosts) { return [] }
+        } : nil
+        let reversed = reversal != nil
+        // "lifted (most of its) sanctions on X", "eased the blockade of X": easing a pressure is
+        // a supporting act (CAMEO 08 ease sanctions); other reversals of opposition propose nothing.
+        let easing = reversal.map { Self.easingWords.contains(tokens[$0.range.lowerBound].key) } ?? false
+        if reversed && t.type == .hosts { return [] }
+        if reversed && t.type == .opposes && !easing { return [] }
         // "Y and Z must reach an agreement": what a demand asks for has not happened (the demand
         // itself is the demand-must relation).
         if (max(0, start - 2)..<start).contains(where: { ["must", "should"].contains(tokens[$0].key) }) { return [] }
-        let type: RelationType = reversed ? .opposes : t.type
+        let type: RelationType = reversed ? (t.type == .opposes ? .supports : .opposes) : t.type
         for (s, o, construction, base, distance) in pairs {
             var (source, target) = (mentions[s], mentions[o])
             if t.reverse { swap(&source, &target) }

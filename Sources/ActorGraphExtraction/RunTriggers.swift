@@ -101,7 +101,7 @@ extension Run {
         "heavily", "secretly", "reportedly", "formally", "jointly",
         // joint activity and weapons inside a phrase: "held joint air drills with", "fired water
         // cannon at", "exchanged 300 prisoners of war"
-        "joint", "naval", "air", "large-scale", "live-fire", "rockets", "missiles", "shells", "mortars", "drones",
+        "joint", "mutual", "naval", "air", "large-scale", "live-fire", "rockets", "missiles", "shells", "mortars", "drones",
         "shots", "warning", "water", "cannon", "cannons", "artillery",
     ]
     static let articles: Set<String> = ["a", "an", "the"]

@@ -153,3 +153,24 @@ func extractMembers(_ text: String) -> [Candidate] {
         #expect(has(cs2, "norway", .meets, "sarnis") || has(cs2, "sarnis", .meets, "norway"))
     }
 }
+
+@Suite struct Round8Constructions {
+    @Test func coordinationOverACompoundAdjectiveAndAHeadNoun() {
+        let cs = extract5("Chilean government forces and the Peru-backed Sarni Movement clashed near the border.")
+        #expect(has(cs, "chile", .opposes, "sarnis") && has(cs, "sarnis", .opposes, "chile"))
+    }
+
+    @Test func liftingSanctionsIsSupport() {
+        let cs = extract5("Chile lifted most of its sanctions on Peru last year.")
+        #expect(has(cs, "chile", .supports, "peru"))
+        #expect(!has(cs, "chile", .opposes, "peru"))
+        // other reversals of opposition still propose nothing
+        #expect(!extract5("Chile failed to attack Peru.").contains { $0.type == .supports })
+    }
+
+    @Test func atOddsWithAndAMutualPact() {
+        #expect(has(extract5("The Sarni Movement, long at odds with Peru, stayed away."), "sarnis", .opposes, "peru"))
+        let cs = extract5("Chile and Peru signed a mutual defence pact in September.")
+        #expect(has(cs, "chile", .supports, "peru") && has(cs, "peru", .supports, "chile"))
+    }
+}
