@@ -176,6 +176,8 @@ struct Run {
     var cueHits: [CueHit] = []
     /// Subjects inherited by objects of earlier verbs: object mention → subject mentions.
     var objectOf: [Int: [Int]] = [:]
+    /// "the two sides": the mention of one side → the (range-less) mention of the other.
+    var pairIndex: [Int: Int] = [:]
     /// Hosts of a meeting named as an event ("X hosted the talks", "a conference hosted by X"):
     /// they host the meeting's participants.
     var eventHosts: [(host: Mention, trigger: Range<Int>)] = []

@@ -23,12 +23,18 @@ extension Run {
                 k -= 1
             }
             // "Y was attacked on Monday by X": after a form of "be", "by" may follow an adverbial.
-            let byAgent = mention(afterPreposition: ["by"], from: end, within: beBefore && hit.isParticiple ? 6 : 2)
+            var byAgent = mention(afterPreposition: ["by"], from: end, within: beBefore && hit.isParticiple ? 6 : 2)
+            // "was agreed at talks hosted by X": the agent of another participle on the way.
+            if let (_, byAt) = byAgent, (end..<byAt).contains(where: { tokens[$0].key.hasSuffix("ed") && !tokens[$0].isCapitalized }) {
+                byAgent = nil
+            }
             if hit.isParticiple && tokens[start].hyphenBefore, let source = owner[start - 1] {
                 let (targets, distance) = objects(after: end, window: 5)
                 for target in targets { pairs.append((source, target, "verb-compound", 0.75, distance)) }
             } else if hit.isParticiple && (beBefore || (byAgent != nil && end < tokens.count && tokens[end].key == "by")) {
-                guard let (agent, byAt) = byAgent else { break }
+                guard let (byMention, byAt) = byAgent else { break }
+                // "by the EU's special representative, Peter Sørensen,": the person named.
+                let agent = appositivePerson(after: byMention) ?? byMention
                 var before = start - 1
                 if before >= 0, tokens[before].key == "," { before -= 1 }
                 if t.type == .hosts, !t.reverse, !beBefore, before >= 0, owner[before] == nil,

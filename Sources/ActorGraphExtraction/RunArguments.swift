@@ -19,6 +19,23 @@ extension Run {
         return (prep == "of" || prep == "for" || prep == "from") && before > 0 && extractor.cues.agentNouns.contains(tokens[before - 1].key)
     }
 
+    /// The person named in apposition right after a description that starts with mention `m`:
+    /// "the EU's special representative, Peter Sørensen", "his Thai counterpart, Anutin
+    /// Charnvirakul" (the mention being the adjective), "the Iranian envoy, X".
+    func appositivePerson(after m: Int) -> Int? {
+        guard mentions[m].kind != .person else { return nil }
+        var k = mentions[m].range.upperBound
+        if k < tokens.count, tokens[k].kind == .possessive { k += 1 }
+        var words = 0
+        while k < tokens.count, words <= 4, owner[k] == nil, tokens[k].kind == .word, !tokens[k].isCapitalized || words == 0 && mentions[m].rule == .adjective,
+              !Self.prepositions.contains(tokens[k].key) || tokens[k].key == "for" {
+            k += 1; words += 1
+        }
+        guard mentions[m].rule == .adjective || words > 0, k + 1 < tokens.count, tokens[k].key == ",",
+              let p = owner[k + 1], mentions[p].kind == .person else { return nil }
+        return p
+    }
+
     /// Plural heads after a name that leave it the conjunct ("government forces and …").
     static let headNouns: Set<String> = ["forces", "troops", "officials", "fighters", "militias", "units", "soldiers", "authorities"]
 
@@ -122,6 +139,7 @@ extension Run {
 
     /// A mention and those joined to it before by "and" or commas.
     func coordinated(_ m: Int) -> [Int] {
+        if let other = pairIndex[m] { return [m, other] }
         var group = [m]
         var k = mentions[m].range.lowerBound - 1
         // "X and the Y", "X and his Y"
@@ -169,6 +187,9 @@ extension Run {
             }
             if var m = owner[k] {
                 if mentions[m].isLocation && !allowLocation { k = mentions[m].range.upperBound; continue }
+                // "the two sides" is read as a subject only: as an object it is too often not the
+                // pair named last ("welcomed contacts between the two countries").
+                if pairIndex[m] != nil { k = mentions[m].range.upperBound; continue }
                 // "received weapons from X": X is where it came from, not the object.
                 // But "received a delegation from X": people from X are X's.
                 let fromAt = previousKey(k) == "from" ? k - 1 : (previousKey(k) == "the" && k > 1 && tokens[k - 2].key == "from" ? k - 2 : nil)
@@ -184,11 +205,9 @@ extension Run {
                         if tokens[j].kind != .word || Self.prepositions.contains(tokens[j].key) { break }
                     }
                 }
-                // "met his Thai counterpart, Anutin Charnvirakul,": a description named right after.
-                if mentions[m].rule == .adjective, mentions[m].range.upperBound + 1 < n, tokens[mentions[m].range.upperBound].key == ",",
-                   let p = owner[mentions[m].range.upperBound + 1], mentions[p].kind == .person {
-                    m = p
-                }
+                // "met his Thai counterpart, Anutin Charnvirakul,", "met the EU's envoy, X,": a
+                // description named right after.
+                if let p = appositivePerson(after: m) { m = p }
                 var found = [m]
                 var j = mentions[m].range.upperBound
                 while j + 1 < n, Self.coordination.contains(tokens[j].key) {

@@ -339,4 +339,42 @@ extension Run {
             owner[end + 1] = index
         }
     }
+
+    /// Descriptions of the two parties of a story and the kinds they fit: "the two sides",
+    /// "both countries".
+    static let pairDescriptions: [([String], Set<ActorKind>)] = [
+        (["the", "two", "sides"], [.government, .militia, .organization, .group, .international]),
+        (["both", "sides"], [.government, .militia, .organization, .group, .international]),
+        (["the", "two", "countries"], [.government]), (["both", "countries"], [.government]),
+        (["the", "two", "neighbours"], [.government]), (["the", "two", "neighbors"], [.government]),
+        (["the", "two", "governments"], [.government]), (["both", "governments"], [.government]),
+        (["the", "two", "leaders"], [.person]), (["both", "leaders"], [.person]), (["the", "two", "men"], [.person]),
+        (["the", "two", "groups"], [.militia, .organization, .group]), (["the", "two", "factions"], [.militia, .organization, .group]),
+        (["the", "two", "movements"], [.militia, .organization]), (["the", "two", "rivals"], [.government, .militia, .organization, .person]),
+    ]
+
+    /// "The two countries agreed a ceasefire", "talks between the two sides": the two actors of
+    /// fitting kinds named last (this sentence, then the three before), as if coordinated.
+    mutating func pairedDescriptions(_ sentenceIndex: Int) {
+        let n = tokens.count
+        for i in 0..<n where owner[i] == nil {
+            guard let (words, kinds) = Self.pairDescriptions.first(where: { entry in
+                i + entry.0.count <= n && entry.0.indices.allSatisfy { tokens[i + $0].key == entry.0[$0] && owner[i + $0] == nil }
+            }) else { continue }
+            var picked: [(ActorID, ActorKind)] = []
+            let earlier = mentions.filter { $0.range.upperBound <= i && !$0.isLocation }.reversed().map { ($0.actor, $0.kind) }
+                + history.reversed().filter { sentenceIndex - $0.sentence <= 3 }.map { ($0.actor, $0.kind) }
+            for (actor, kind) in earlier where kinds.contains(kind) && !picked.contains(where: { $0.0 == actor }) {
+                picked.append((actor, kind))
+                if picked.count == 2 { break }
+            }
+            guard picked.count == 2 else { continue }
+            let range = i..<(i + words.count)
+            let first = mentions.count
+            addMention(Mention(actor: picked[1].0, range: range, rule: .anaphora, isLocation: false, kind: picked[1].1, certainty: 0.7))
+            mentions.append(Mention(actor: picked[0].0, range: range.lowerBound..<range.lowerBound, rule: .anaphora,
+                                    isLocation: false, kind: picked[0].1, certainty: 0.7))
+            pairIndex[first] = mentions.count - 1
+        }
+    }
 }

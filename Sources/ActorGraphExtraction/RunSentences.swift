@@ -10,9 +10,11 @@ extension Run {
         mentions = []
         owner = Array(repeating: nil, count: tokens.count)
         objectOf = [:]
+        pairIndex = [:]
         findMentions(index)
         mergeTitledModifiers()
         personsGroups()
+        pairedDescriptions(index)
         findCues()
         eventHosts = []
         // "X said that … . Because …, Y …": a sentence in the same paragraph that opens with a

@@ -174,3 +174,31 @@ func extractMembers(_ text: String) -> [Candidate] {
         #expect(has(cs, "chile", .supports, "peru") && has(cs, "peru", .supports, "chile"))
     }
 }
+
+@Suite struct PairsAndAppositivePeople {
+    @Test func theTwoSidesAsASubject() {
+        let cs = extract5("Chile accused Peru of massing troops. The two countries clashed again on Sunday.")
+        #expect(has(cs, "chile", .opposes, "peru") && has(cs, "peru", .opposes, "chile"))
+        // as an object it is not resolved
+        let cs2 = extract5("Chile met Peru in March. Norway welcomed contacts between the two countries.")
+        #expect(!cs2.contains { $0.source == "norway" })
+    }
+
+    @Test func aPassiveAgentNamedInApposition() {
+        let graph = ActorGraph(actors: [
+            ActorNode(id: "eu", name: "European Union", kind: .international, aliases: ["EU"]),
+            ActorNode(id: "sorensen", name: "Peter Sorensen", kind: .person),
+            ActorNode(id: "kell", name: "Ada Kell", kind: .person),
+        ])
+        let x = try! Extractor(graph: graph, lexicon: Lexicon.bundled(), gazetteer: Gazetteer.bundled())
+        let cs = x.extract(text: "Ada Kell was hosted by the EU's special representative, Peter Sorensen, in Brussels.",
+                           document: "d", date: nil).candidates
+        #expect(has(cs, "sorensen", .hosts, "kell"))
+        #expect(!has(cs, "eu", .hosts, "kell"))
+    }
+
+    @Test func aByAgentOfAnotherParticipleIsNotTheAgent() {
+        let cs = extract5("A ceasefire between Chile and Peru was agreed at talks hosted by Norway.")
+        #expect(!has(cs, "norway", .supports, "chile") && !has(cs, "norway", .supports, "peru"))
+    }
+}
