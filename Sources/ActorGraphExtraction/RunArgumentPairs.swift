@@ -118,8 +118,13 @@ extension Run {
                     construction = "verb-unless"
                 }
                 for s in sources { for o in targets { pairs.append((s, o, construction, ["verb-that", "verb-unless"].contains(construction) ? 0.65 : 0.8, distance)) } }
+                // "the two factions have fought each other": explicitly reciprocal.
+                let eachOther = (end..<min(tokens.count, end + 3)).contains {
+                    $0 + 1 < tokens.count && ((tokens[$0].key == "each" && tokens[$0 + 1].key == "other")
+                        || (tokens[$0].key == "one" && tokens[$0 + 1].key == "another"))
+                }
                 if targets.isEmpty && sources.count >= 2
-                    && (t.type == .meets || extractor.cues.reciprocalHeads.contains(t.words[0])) {
+                    && (t.type == .meets || extractor.cues.reciprocalHeads.contains(t.words[0]) || eachOther) {
                     for a in 0..<sources.count { for b in (a + 1)..<sources.count {
                         pairs.append((sources[a], sources[b], "coordinated", 0.75, 0))
                         if !t.type.isSymmetric { pairs.append((sources[b], sources[a], "coordinated", 0.75, 0)) }

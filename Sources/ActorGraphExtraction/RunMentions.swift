@@ -377,4 +377,25 @@ extension Run {
             pairIndex[first] = mentions.count - 1
         }
     }
+
+    static let stateForceModifiers: Set<String> = ["army", "military", "government", "security", "federal"]
+    static let stateForceHeads: Set<String> = [
+        "position", "positions", "base", "bases", "post", "posts", "convoy", "convoys", "garrison", "garrisons",
+        "checkpoint", "checkpoints", "forces", "troops", "soldiers", "patrol", "patrols", "unit", "units", "barracks",
+        "outpost", "outposts",
+    ]
+
+    /// "an army position", "government forces", "a military convoy": with no state named, the
+    /// forces of the dateline's state (its armed forces when the graph has them), lower certainty.
+    mutating func datelineForces() {
+        guard let state = datelineActor else { return }
+        let actor = dictionary.armedForces[state] ?? state
+        for i in 0..<tokens.count where owner[i] == nil && Self.stateForceModifiers.contains(tokens[i].key) && !tokens[i].isCapitalized {
+            guard i + 1 < tokens.count, owner[i + 1] == nil, Self.stateForceHeads.contains(tokens[i + 1].key) else { continue }
+            // not "rebel army positions", "Wagner's army": only an article or nothing before it
+            if i > 0, owner[i - 1] != nil || tokens[i - 1].kind == .possessive { continue }
+            addMention(Mention(actor: actor, range: i..<(i + 2), rule: .anaphora, isLocation: false,
+                               kind: kind(of: actor), certainty: 0.7))
+        }
+    }
 }

@@ -15,6 +15,7 @@ extension Run {
         mergeTitledModifiers()
         personsGroups()
         pairedDescriptions(index)
+        datelineForces()
         findCues()
         eventHosts = []
         // "X said that … . Because …, Y …": a sentence in the same paragraph that opens with a

@@ -103,8 +103,11 @@ extension Run {
         // cannon at", "exchanged 300 prisoners of war"
         "joint", "mutual", "naval", "air", "large-scale", "live-fire", "rockets", "missiles", "shells", "mortars", "drones",
         "shots", "warning", "water", "cannon", "cannons", "artillery",
+        // quantities: "keeps about 28,500 troops in", "several thousand troops"
+        "about", "some", "around", "nearly", "almost", "thousand", "thousands", "hundred", "hundreds", "dozens",
     ]
     static let articles: Set<String> = ["a", "an", "the"]
+    static let quoteMarks: Set<String> = ["\"", "\u{201C}", "\u{201D}", "'", "\u{2018}", "\u{2019}"]
 
     /// Where a lexicon phrase starting at token `i` ends, if it is there: later words may follow
     /// up to two fillers each, and an article in the phrase may be missing or another article.
@@ -126,11 +129,16 @@ extension Run {
             // "reiterated its demand today that", "launched a mediation effort on Saturday between"
             if k < n, tokens[k].key != w { k += timeAdverbial(at: k) }
             var skipped = 0
+            // Quotation marks inside a phrase ("stood \"fully behind\" X") are skipped freely.
+            while k < n, Self.quoteMarks.contains(tokens[k].key) { k += 1 }
             while k < n, tokens[k].key != w, skipped < 2, owner[k] == nil,
-                  Self.phraseFillers.contains(tokens[k].key) || tokens[k].kind == .number {
+                  Self.phraseFillers.contains(tokens[k].key) || tokens[k].kind == .number
+                    || (tokens[k].key.hasSuffix("ly") && tokens[k].key.count > 4 && !tokens[k].isCapitalized) {
                 k += 1
                 skipped += 1
+                while k < n, Self.quoteMarks.contains(tokens[k].key) { k += 1 }
             }
+            while k < n, Self.quoteMarks.contains(tokens[k].key) { k += 1 }
             guard k < n, tokens[k].key == w, owner[k] == nil else { return nil }
             k += 1
         }

@@ -202,3 +202,31 @@ func extractMembers(_ text: String) -> [Candidate] {
         #expect(!has(cs, "norway", .supports, "chile") && !has(cs, "norway", .supports, "peru"))
     }
 }
+
+@Suite struct Round8MoreConstructions {
+    @Test func eachOtherIsReciprocal() {
+        let cs = extract5("The Sarni Movement broke away from the Tern Liberation Front in 2016, and the two groups have fought each other since.")
+        #expect(has(cs, "sarnis", .opposes, "tern-front"))
+        #expect(has(cs, "tern-front", .opposes, "sarnis"))
+    }
+
+    @Test func forcesKeptInAStateAreItsGuests() {
+        #expect(has(extract5("Chile keeps about 2,500 troops in Peru under a 1953 treaty."), "peru", .hosts, "chile"))
+        #expect(has(extract5("Chile keeps several thousand troops in Peru."), "peru", .hosts, "chile"))
+    }
+
+    @Test func quotesAndAdverbsInsideAPhrase() {
+        #expect(has(extract5("Norway said it stood \"fully behind\" the Peruvian state."), "norway", .supports, "peru"))
+    }
+
+    @Test func theDatelinesForces() {
+        let cs = extract5("LIMA, May 3 (Wire) - Fighters of the Sarni Movement attacked an army position near the border.")
+        #expect(has(cs, "sarnis", .opposes, "peru"))
+        // without a dateline no state is guessed
+        #expect(!extract5("Fighters of the Sarni Movement attacked an army position.").contains { $0.target == "peru" })
+    }
+
+    @Test func aStatesPeople() {
+        #expect(has(extract5("Chilean border guards detained three Peruvian villagers on Tuesday."), "chile", .opposes, "peru"))
+    }
+}
