@@ -46,15 +46,28 @@ extension Run {
                     && ($0 + 2..<max(a, b)).contains { owner[$0] != nil }
             }
         }
+        // "The army denied burning homes and said its units had killed …": a new speech verb
+        // after a coordinator starts what the denial does not cover.
+        func newSpeechBetween(_ a: Int, _ b: Int) -> Bool {
+            a < b && (a..<b).contains { $0 + 1 < b && ["and", "but"].contains(tokens[$0].key) && Self.speakerCues.contains(tokens[$0 + 1].key) }
+        }
+        // "X, which is widely expected to win, has accused Y": a cue inside a relative clause
+        // closed before the trigger is the clause's own.
+        func insideClosedRelative(_ cue: CueHit) -> Bool {
+            cue.range.upperBound < trigger && (cue.range.upperBound..<trigger).contains { c in
+                tokens[c].key == "," && (relativeClauseOpening(closingAt: c).map { $0 < cue.range.lowerBound } ?? false)
+            }
+        }
         if negated { return .denied }
         if cueHits.contains(where: { $0.section == "denied" && $0.range.lowerBound < trigger
             && trigger - $0.range.upperBound <= 20 && sameClause($0.range.lowerBound, trigger)
-            && !coordinatedClauseBetween($0.range.upperBound, trigger) && !coordinatedPredicate($0.range.upperBound, trigger) }) {
+            && !coordinatedClauseBetween($0.range.upperBound, trigger) && !coordinatedPredicate($0.range.upperBound, trigger)
+            && !newSpeechBetween($0.range.upperBound, trigger) && !insideClosedRelative($0) }) {
             return .denied
         }
-        if cueHits.contains(where: { $0.section == "possible" && $0.range.lowerBound < trigger
+        if cueHits.contains(where: { $0.section == "possible" && $0.range.lowerBound <= trigger
             && trigger - $0.range.upperBound <= 10 && sameClause($0.range.lowerBound, trigger)
-            && !coordinatedClauseBetween($0.range.upperBound, trigger) }) {
+            && !coordinatedClauseBetween($0.range.upperBound, trigger) && !insideClosedRelative($0) }) {
             return .possible
         }
         // "Talks between X and Y could resume", "a meeting … is scheduled for March": the
@@ -64,13 +77,29 @@ extension Run {
                 && (nounEvent ? opensClause(trigger) && cue.range.lowerBound - trigger <= 15
                         && !(trigger..<cue.range.lowerBound).contains { [";", ":"].contains(tokens[$0].key) }
                     : cue.range.lowerBound - trigger <= 6 && cue.range.lowerBound > 0
-                        && Self.beForms.contains(tokens[cue.range.lowerBound - 1].key))
+                        && Self.beForms.contains(tokens[cue.range.lowerBound - 1].key)
+                        && !(trigger..<cue.range.lowerBound).contains { tokens[$0].key == "," })
         }) {
             return .possible
         }
         let material = Self.materialStems.contains { tokens[trigger].key.hasPrefix($0) }
         for cue in cueHits where cue.section == "reported" {
             let words = cue.range.map { tokens[$0].key }.joined(separator: " ")
+            // After the trigger, a cue reports it only when postposed ("…, the ministry said",
+            // "…, according to X", "…,\" he said"): a comma, then only the speaker's words. A
+            // speech verb of a later clause (", and Y's office said", ", which it says") or an
+            // adverb of a coordinated clause (", and companies are reportedly …") does not.
+            if cue.range.lowerBound > trigger {
+                guard let comma = (trigger..<cue.range.lowerBound).last(where: { tokens[$0].key == "," }) else {
+                    if Self.speakerCues.contains(words) || coordinatedClauseBetween(trigger, cue.range.lowerBound) { continue }
+                    return .reported
+                }
+                let between = (comma + 1)..<cue.range.lowerBound
+                if between.count > 7 || between.contains(where: { k in
+                    Self.relativePronouns.contains(tokens[k].key) || Self.clauseCoordinators.contains(tokens[k].key)
+                        || (owner[k] == nil && tokens[k].key.hasSuffix("ed") && !tokens[k].isCapitalized)
+                }) { continue }
+            }
             // "It should be noted that …" is the writer's own aside.
             if words == "noted", cue.range.lowerBound > 0, tokens[cue.range.lowerBound - 1].key == "be" { continue }
             // "The envoy of X in Y, Z, said …": the trigger inside the speaker's own phrase is the

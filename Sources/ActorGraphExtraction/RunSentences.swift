@@ -32,6 +32,8 @@ extension Run {
         var found: [Candidate] = []
         let hits = findTriggers()
         for hit in hits {
+            // "dismissed reports that …", "denied claims": a trigger inside a denial cue is the cue.
+            if cueHits.contains(where: { $0.section == "denied" && $0.range.contains(hit.range.lowerBound) }) { continue }
             // "rejection of the support for X": a supporting noun that an opposing trigger governs
             // is what is opposed, not a relation of its own.
             if hit.trigger.form == .noun, hit.trigger.type == .supports,

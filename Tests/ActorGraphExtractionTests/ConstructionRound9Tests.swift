@@ -1,0 +1,45 @@
+import ActorGraphCore
+import ActorGraphExtraction
+import Foundation
+import Testing
+
+/// Modality scopes of the ninth extraction round (docs/EXTRACTION.md): a cue after the trigger
+/// reports it only when postposed; a cue inside a closed relative clause or before a new speech
+/// verb stays there; an offer is possible; a trigger inside a denial cue is the cue. Round 5's graph.
+
+@Suite struct CueScopes {
+    @Test func onlyAPostposedAttributionReports() {
+        #expect(has(extract5("Chile attacked the Sarni Movement overnight, the Peruvian ministry said."), "chile", .opposes, "sarnis", .reported))
+        #expect(has(extract5("Chile attacked the Sarni Movement, \"a clear provocation,\" he said."), "chile", .opposes, "sarnis", .reported))
+        // a later clause with its own speaker
+        let cs = extract5("Chilean police arrested Ada Kell in Santiago, and Peru's prosecutors said they were working on her extradition.")
+        #expect(has(cs, "chile", .opposes, "ada-kell", .asserted))
+        // a relative clause's own speech verb
+        let cs2 = extract5("Chile has condemned the Sarni Movement, which it says is hostile.")
+        #expect(has(cs2, "chile", .opposes, "sarnis", .asserted))
+        // an adverb of a coordinated clause
+        let cs3 = extract5("Ada Kell met Norway's envoy in March, and Chilean companies are reportedly in talks on a port.")
+        #expect(has(cs3, "ada-kell", .meets, "norway", .asserted) || has(cs3, "norway", .meets, "ada-kell", .asserted))
+    }
+
+    @Test func aCueInsideAClosedRelativeClause() {
+        let cs = extract5("The Sarni Movement, which is widely expected to win the vote, has accused Chile of stalling.")
+        #expect(has(cs, "sarnis", .opposes, "chile", .asserted))
+        let cs2 = extract5("Chile, whose leader has openly backed the Sarni Movement, is expected to block the plan.")
+        #expect(!cs2.contains { $0.type == .supports && $0.modality == .possible })
+    }
+
+    @Test func aDenialEndsAtANewSpeechVerb() {
+        let cs = extract5("Peru denied burning any homes and said its units had attacked the Sarni Movement.")
+        #expect(has(cs, "peru", .opposes, "sarnis", .reported))
+    }
+
+    @Test func anOfferIsPossible() {
+        #expect(has(extract5("Chile offered Peru winter gas in exchange for customs access."), "chile", .supports, "peru", .possible))
+    }
+
+    @Test func aTriggerInsideADenialCueIsTheCue() {
+        let cs = extract5("Chile dismissed reports that it had pressed Peru to cancel the visit.")
+        #expect(!has(cs, "chile", .opposes, "peru", .asserted))
+    }
+}
