@@ -124,7 +124,9 @@ extension Run {
                         || (tokens[$0].key == "one" && tokens[$0 + 1].key == "another"))
                 }
                 if targets.isEmpty && sources.count >= 2
-                    && (t.type == .meets || extractor.cues.reciprocalHeads.contains(t.words[0]) || eachOther) {
+                    && (t.type == .meets || eachOther || (extractor.cues.reciprocalHeads.contains(t.words[0])
+                        // "X and Y held drills near the border": a place, not each other
+                        && !["near", "around", "off", "in", "at", "along", "into", "on"].contains(t.words.last!))) {
                     for a in 0..<sources.count { for b in (a + 1)..<sources.count {
                         pairs.append((sources[a], sources[b], "coordinated", 0.75, 0))
                         if !t.type.isSymmetric { pairs.append((sources[b], sources[a], "coordinated", 0.75, 0)) }

@@ -150,6 +150,9 @@ extension Run {
             }
             if k >= 2, Self.coordinatedDeterminers.contains(tokens[k].key), owner[k] == nil,
                Self.coordination.contains(tokens[k - 1].key) { k -= 1 }
+            // "X and Turkish Cypriot leader Y": an unresolved capitalised modifier of the title.
+            if k >= 2, owner[k] == nil, tokens[k].isCapitalized, tokens[k].kind == .word,
+               Self.coordination.contains(tokens[k - 1].key) { k -= 1 }
         }
         skipDeterminer()
         while k >= 1, Self.coordination.contains(tokens[k].key) {

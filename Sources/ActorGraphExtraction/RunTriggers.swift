@@ -57,8 +57,10 @@ extension Run {
             } else {
                 chosen = matches.filter { $0.1.form != .verb && $0.1.form != .adjective }
             }
-            // "a key ally of X": a relational noun followed by "of"/"to" is the noun, not a verb.
-            if i + 1 < n, ["of", "to"].contains(tokens[i + 1].key), matches.contains(where: { $0.1.form == .role }) {
+            // "a key ally of X", "Y's closest ally": a relational noun followed by "of"/"to" or
+            // after a possessive is the noun, not a verb.
+            if matches.contains(where: { $0.1.form == .role }),
+               (i + 1 < n && ["of", "to"].contains(tokens[i + 1].key)) || possessor(before: i) != nil {
                 chosen = matches.filter { $0.1.form == .role }
             }
             // The longest phrase per type.
@@ -101,7 +103,7 @@ extension Run {
         "heavily", "secretly", "reportedly", "formally", "jointly",
         // joint activity and weapons inside a phrase: "held joint air drills with", "fired water
         // cannon at", "exchanged 300 prisoners of war"
-        "joint", "mutual", "naval", "air", "large-scale", "live-fire", "rockets", "missiles", "shells", "mortars", "drones",
+        "joint", "mutual", "naval", "air", "large", "scale", "large-scale", "live-fire", "rockets", "missiles", "shells", "mortars", "drones",
         "shots", "warning", "water", "cannon", "cannons", "artillery",
         // quantities: "keeps about 28,500 troops in", "several thousand troops"
         "about", "some", "around", "nearly", "almost", "thousand", "thousands", "hundred", "hundreds", "dozens",
@@ -110,7 +112,7 @@ extension Run {
     static let quoteMarks: Set<String> = ["\"", "\u{201C}", "\u{201D}", "'", "\u{2018}", "\u{2019}"]
 
     /// Where a lexicon phrase starting at token `i` ends, if it is there: later words may follow
-    /// up to two fillers each, and an article in the phrase may be missing or another article.
+    /// up to four fillers each ("and" free), and an article in the phrase may be missing or another article.
     func phraseEnd(_ words: [String], at i: Int) -> Int? {
         let n = tokens.count
         var k = i + 1
@@ -131,11 +133,11 @@ extension Run {
             var skipped = 0
             // Quotation marks inside a phrase ("stood \"fully behind\" X") are skipped freely.
             while k < n, Self.quoteMarks.contains(tokens[k].key) { k += 1 }
-            while k < n, tokens[k].key != w, skipped < 2, owner[k] == nil,
+            while k < n, tokens[k].key != w, skipped < 4, owner[k] == nil,
                   Self.phraseFillers.contains(tokens[k].key) || tokens[k].kind == .number
                     || (tokens[k].key.hasSuffix("ly") && tokens[k].key.count > 4 && !tokens[k].isCapitalized) {
+                if tokens[k].key != "and" { skipped += 1 }
                 k += 1
-                skipped += 1
                 while k < n, Self.quoteMarks.contains(tokens[k].key) { k += 1 }
             }
             while k < n, Self.quoteMarks.contains(tokens[k].key) { k += 1 }

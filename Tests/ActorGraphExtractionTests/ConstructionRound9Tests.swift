@@ -43,3 +43,34 @@ import Testing
         #expect(!has(cs, "chile", .opposes, "peru", .asserted))
     }
 }
+
+@Suite struct Round9Lexicon {
+    @Test func extraditionDesignationAndConcern() {
+        #expect(has(extract5("Chile extradited Ada Kell to Peru in July."), "chile", .opposes, "ada-kell"))
+        #expect(has(extract5("Peru has designated the Sarni Movement a terrorist organisation."), "peru", .opposes, "sarnis"))
+        #expect(has(extract5("Chilean officials have voiced concern over Peru's projects near the border."), "chile", .opposes, "peru"))
+    }
+
+    @Test func drillsAroundAStateAndDrillsTogether() {
+        #expect(has(extract5("Chile launched large-scale air and naval drills around Peru on Thursday."), "chile", .opposes, "peru"))
+        // held together near a place: neither opposes the other
+        let cs = extract5("Chile and Norway held joint air drills near the border.")
+        #expect(!has(cs, "chile", .opposes, "norway") && !has(cs, "norway", .opposes, "chile"))
+    }
+
+    @Test func fleeingToAStateAndWorkingWithAParty() {
+        #expect(has(extract5("Ada Kell fled to Peru after the uprising."), "peru", .hosts, "ada-kell"))
+        #expect(has(extract5("The Sarni Movement works with the Tern Liberation Front, officials say."), "sarnis", .supports, "tern-front"))
+    }
+
+    @Test func aCapitalisedModifierBeforeASecondConjunct() {
+        let graph = ActorGraph(actors: [
+            ActorNode(id: "nikos", name: "Nikos Christodoulides", kind: .person),
+            ActorNode(id: "tufan", name: "Tufan Erhurman", kind: .person),
+        ])
+        let x = try! Extractor(graph: graph, lexicon: Lexicon.bundled(), gazetteer: Gazetteer.bundled())
+        let cs = x.extract(text: "President Nikos Christodoulides and Turkish Cypriot leader Tufan Erhurman met for three hours.",
+                           document: "d", date: nil).candidates
+        #expect(has(cs, "nikos", .meets, "tufan") || has(cs, "tufan", .meets, "nikos"))
+    }
+}
