@@ -37,6 +37,14 @@ extension Run {
                 let agent = appositivePerson(after: byMention) ?? byMention
                 var before = start - 1
                 if before >= 0, tokens[before].key == "," { before -= 1 }
+                // "The talks were hosted by X": an event as the passive's subject.
+                if t.type == .hosts, !t.reverse, beBefore, before >= 1,
+                   let subjectStart = (max(0, start - 6)..<start).last(where: { Self.eventNouns.contains(tokens[$0].key) }),
+                   !(subjectStart..<start).contains(where: { owner[$0] != nil }),
+                   subjectStart == 0 || [",", "the", "a", "an"].contains(tokens[subjectStart - 1].key) {
+                    eventHosts.append((mentions[agent], hit.range))
+                    break
+                }
                 if t.type == .hosts, !t.reverse, !beBefore, before >= 0, owner[before] == nil,
                    (max(0, start - 12)..<start).reversed().prefix(while: { ![";", ".", "(", ")"].contains(tokens[$0].key) })
                     .contains(where: { Self.eventNouns.contains(tokens[$0].key) }) {
@@ -93,7 +101,8 @@ extension Run {
                 // ("receiving care in Belarus", "hosted talks in Doha").
                 let allowLocation = t.reverse || lemma == "visit" || infinitive
                 var (targets, distance) = objects(after: end, window: infinitive ? 14 : 8, allowLocation: allowLocation,
-                                                   fromIsSource: t.type != .opposes && t.words.last != "from")
+                                                   fromIsSource: t.type != .opposes && t.words.last != "from",
+                                                   allowPair: t.words.last == "between")
                 var construction = t.form == .adjective ? "adjective" : "verb-active"
                 // "Y, which X has armed (for years), …": the relative pronoun is the object.
                 // "Y, which X accuses of …": a preposition right after the verb, so Y is still its object.
@@ -135,9 +144,20 @@ extension Run {
                 if construction != "verb-relative" { for o in targets { objectOfRecord(o, sources) } }
             }
         case .noun:
-            if t.words.last == "between" || (end < tokens.count && tokens[end].key == "between") {
-                let from = t.words.last == "between" ? end : end + 1
-                let (found, distance) = objects(after: from, window: 4)
+            // "a meeting in the riverside town of Bender between X and Y": a place phrase first.
+            var betweenAt: Int? = t.words.last == "between" ? end - 1 : (end < tokens.count && tokens[end].key == "between" ? end : nil)
+            if betweenAt == nil, end < tokens.count, ["in", "at"].contains(tokens[end].key) {
+                betweenAt = (end + 1..<min(tokens.count, end + 9)).first { tokens[$0].key == "between" }
+                if let b = betweenAt, (end..<b).contains(where: { [",", ";"].contains(tokens[$0].key) || (owner[$0].map { !mentions[$0].isLocation } ?? false) }) {
+                    betweenAt = nil
+                }
+            }
+            if let b = betweenAt {
+                let from = b + 1
+                var (found, distance) = objects(after: from, window: 4, allowPair: true)
+                // "between Moldova's chief negotiator, X, and Transnistria's, Y": two sides, each
+                // possibly named in apposition, joined by ", and".
+                if found.count == 1, let second = secondSide(after: found[0]) { found.append(second) }
                 if t.type == .meets, found.count >= 2 { pairs.append((found[0], found[1], "noun-between", 0.75, distance)) }
                 // "clashes between X and Y", "cooperation between X and Y": each toward the other.
                 if t.type == .opposes || t.type == .supports, found.count == 2 {
@@ -276,5 +296,22 @@ extension Run {
             k += 1
         }
         return nil
+    }
+
+    /// The second side after "between X": past X's apposition, ", and" or "and", then a
+    /// mention (or a description named in apposition).
+    func secondSide(after first: Int) -> Int? {
+        var k = mentions[first].range.upperBound
+        if k < tokens.count, tokens[k].key == "," {
+            // skip an apposition ", the ... ," up to its closing comma
+            if let close = (k + 1..<min(tokens.count, k + 10)).first(where: { tokens[$0].key == "," }),
+               close + 1 < tokens.count, tokens[close + 1].key == "and" { k = close }
+        }
+        if k < tokens.count, tokens[k].key == "," { k += 1 }
+        guard k < tokens.count, tokens[k].key == "and" else { return nil }
+        k += 1
+        if k < tokens.count, Self.articles.contains(tokens[k].key) { k += 1 }
+        guard k < tokens.count, let m = owner[k], m != first, !mentions[m].isLocation else { return nil }
+        return appositivePerson(after: m) ?? m
     }
 }

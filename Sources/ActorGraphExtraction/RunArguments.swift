@@ -176,7 +176,8 @@ extension Run {
 
     /// Mentions after token `start` up to a clause boundary within `window` tokens, with those
     /// coordinated with the first ("condemned X and Y").
-    func objects(after start: Int, window: Int = 8, allowLocation: Bool = false, fromIsSource: Bool = true) -> (mentions: [Int], distance: Int) {
+    func objects(after start: Int, window: Int = 8, allowLocation: Bool = false, fromIsSource: Bool = true,
+                 allowPair: Bool = false) -> (mentions: [Int], distance: Int) {
         var k = start
         let n = tokens.count
         var window = window
@@ -192,7 +193,12 @@ extension Run {
                 if mentions[m].isLocation && !allowLocation { k = mentions[m].range.upperBound; continue }
                 // "the two sides" is read as a subject only: as an object it is too often not the
                 // pair named last ("welcomed contacts between the two countries").
-                if pairIndex[m] != nil { k = mentions[m].range.upperBound; continue }
+                if let other = pairIndex[m] {
+                    // right after "between", "the two sides" is both sides
+                    if allowPair { return ([m, other], k - start) }
+                    k = mentions[m].range.upperBound
+                    continue
+                }
                 // "received weapons from X": X is where it came from, not the object.
                 // But "received a delegation from X": people from X are X's.
                 let fromAt = previousKey(k) == "from" ? k - 1 : (previousKey(k) == "the" && k > 1 && tokens[k - 2].key == "from" ? k - 2 : nil)

@@ -122,9 +122,11 @@ extension Run {
                 continue
             }
             // "demonstrated in the capital against X": a place phrase before a final "against".
-            if w == "against", k < n, tokens[k].key != w, Self.locationPrepositions.contains(tokens[k].key) || tokens[k].key == "through" {
+            // "a meeting in the riverside town of Bender between X and Y" likewise before "between".
+            if w == "against" || w == "between", k < n, tokens[k].key != w,
+               Self.locationPrepositions.contains(tokens[k].key) || tokens[k].key == "through" {
                 var j = k + 1
-                while j < n, j < k + 7, tokens[j].key != w, tokens[j].kind == .word || owner[j] != nil,
+                while j < n, j < k + 8, tokens[j].key != w, tokens[j].kind == .word || owner[j] != nil,
                       owner[j] == nil || mentions[owner[j]!].isLocation { j += 1 }
                 if j < n, tokens[j].key == w { k = j }
             }
