@@ -166,7 +166,16 @@ extension Run {
             }
             // "Syrian government forces and Y": the head noun after the first conjunct's name.
             if j >= 1, owner[j] == nil, Self.headNouns.contains(tokens[j].key), owner[j - 1] != nil { j -= 1 }
-            guard j >= 0, let other = owner[j], !mentions[other].isLocation else { break }
+            guard j >= 0, var other = owner[j], !mentions[other].isLocation || (j >= 2 && tokens[mentions[other].range.lowerBound - 1].key == "of") else { break }
+            // "President X of Tajikistan and Y": the person, not the state qualifying the name.
+            let before = mentions[other].range.lowerBound - 1
+            if before >= 1, tokens[before].key == "of", let p = owner[before - 1], mentions[p].kind == .person { other = p }
+            // "X and his Kyrgyz counterpart, Y, met": the description is Y itself.
+            if tokens[k].key == ",", appositivePerson(after: other) == group.first {
+                k = mentions[other].range.lowerBound - 1
+                if k >= 1, ["his", "her", "its", "their"].contains(tokens[k].key) { k -= 1 }
+                continue
+            }
             group.insert(other, at: 0)
             k = mentions[other].range.lowerBound - 1
             skipDeterminer()

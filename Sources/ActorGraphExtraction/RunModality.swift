@@ -125,6 +125,12 @@ extension Run {
                 if cue.range.lowerBound > trigger, let m = speakerMention(of: cue), mentions[m].range.upperBound <= trigger {
                     continue
                 }
+                // "X, which lifted its sanctions on Y, said …": the trigger is in the speaker's
+                // relative clause.
+                if cue.range.lowerBound > trigger, cue.range.lowerBound >= 1, tokens[cue.range.lowerBound - 1].key == ",",
+                   let open = relativeClauseOpening(closingAt: cue.range.lowerBound - 1), open < trigger {
+                    continue
+                }
             } else if words == "according to" {
                 if !material, let (m, _) = mention(afterPreposition: ["to"], from: cue.range.upperBound - 1, within: 1),
                    parties.contains(where: { speaksFor(mentions[m].actor, $0) }) { continue }

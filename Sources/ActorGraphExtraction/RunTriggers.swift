@@ -9,6 +9,10 @@ extension Run {
         cueHits = []
         for i in tokens.indices {
             guard let list = extractor.cues.byFirst[tokens[i].key] else { continue }
+            // "last May", "in May 2025": the month, not the modal.
+            if tokens[i].key == "may", i > 0, tokens[i].isCapitalized || ["in", "last", "next", "early", "late", "mid", "since", "until"].contains(tokens[i - 1].key) {
+                continue
+            }
             for (section, words) in list where i + words.count <= tokens.count {
                 if words.indices.allSatisfy({ tokens[i + $0].key == words[$0] }) {
                     cueHits.append(CueHit(section: section, range: i..<(i + words.count)))
