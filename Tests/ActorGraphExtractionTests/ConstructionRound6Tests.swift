@@ -51,12 +51,11 @@ import Testing
     }
 
     @Test func theFirstNamesOfAThreeWordName() {
-        let graph = ActorGraph(actors: [
+        let actors = [
             ActorNode(id: "hsm", name: "Hassan Sheikh Mohamud", kind: .person, country: "SO"),
             ActorNode(id: "turkey", name: "Government of Turkey", kind: .government, aliases: ["Turkey"], country: "TR"),
-        ])
-        let x = try! Extractor(graph: graph, lexicon: Lexicon.bundled(), gazetteer: Gazetteer.bundled())
-        let cs = x.extract(text: "Turkey hosted Hassan Sheikh in Ankara.", document: "d", date: nil).candidates
+        ]
+        let cs = extractWith(actors, "Turkey hosted Hassan Sheikh in Ankara.")
         #expect(has(cs, "turkey", .hosts, "hsm"))
     }
 }
@@ -123,14 +122,12 @@ import Testing
     }
 
     @Test func aStateBeforeATitledPersonIsTheirModifier() {
-        let graph = ActorGraph(actors: [
+        let actors = [
             ActorNode(id: "kosovo", name: "Government of Kosovo", kind: .government, aliases: ["Kosovo"], country: "XK"),
             ActorNode(id: "kurti", name: "Albin Kurti", kind: .person, country: "XK"),
             ActorNode(id: "vucic", name: "Aleksandar Vučić", kind: .person, country: "RS"),
-        ])
-        let x = try! Extractor(graph: graph, lexicon: Lexicon.bundled(), gazetteer: Gazetteer.bundled())
-        let cs = x.extract(text: "Serbian President Aleksandar Vučić and Kosovo Prime Minister Albin Kurti met on Wednesday.",
-                           document: "d", date: nil).candidates
+        ]
+        let cs = extractWith(actors, "Serbian President Aleksandar Vučić and Kosovo Prime Minister Albin Kurti met on Wednesday.")
         #expect(has(cs, "vucic", .meets, "kurti") || has(cs, "kurti", .meets, "vucic"))
         #expect(!cs.contains { $0.source == "kosovo" || $0.target == "kosovo" })
     }
@@ -144,18 +141,17 @@ import Testing
 
 @Suite struct SharedSurnames {
     @Test func aSharedSurnameIsThePersonNamedFirst() {
-        let graph = ActorGraph(actors: [
+        let actors = [
             ActorNode(id: "khalifa", name: "Khalifa Haftar", kind: .person),
             ActorNode(id: "saddam", name: "Saddam Haftar", kind: .person),
             ActorNode(id: "egypt", name: "Government of Egypt", kind: .government, aliases: ["Egypt"], country: "EG"),
-        ])
-        let x = try! Extractor(graph: graph, lexicon: Lexicon.bundled(), gazetteer: Gazetteer.bundled())
+        ]
         let text = "Khalifa Haftar's forces advanced. His son Saddam Haftar flew to Ankara. Egypt has backed Haftar for years."
-        let cs = x.extract(text: text, document: "d", date: nil).candidates
+        let cs = extractWith(actors, text)
         #expect(has(cs, "egypt", .supports, "khalifa"))
         #expect(!has(cs, "egypt", .supports, "saddam"))
         // never named in full: no guess
-        let cs2 = x.extract(text: "Egypt has backed Haftar for years.", document: "d", date: nil).candidates
+        let cs2 = extractWith(actors, "Egypt has backed Haftar for years.")
         #expect(cs2.isEmpty)
     }
 }

@@ -19,13 +19,12 @@ import Testing
     @Test func aPartysOwnStatementOrMeetingIsAsserted() {
         #expect(has(extract5("Peru said it condemned the Sarni Movement."), "peru", .opposes, "sarnis", .asserted))
         // a member speaks for its group: Ada Kell is Peru's
-        let graph = ActorGraph(actors: [
+        let actors = [
             ActorNode(id: "peru", name: "Government of Peru", kind: .government, aliases: ["Peru"], country: "PE"),
             ActorNode(id: "kell", name: "Ada Kell", kind: .person, memberOf: [Membership(actor: "peru")]),
             ActorNode(id: "chile", name: "Government of Chile", kind: .government, aliases: ["Chile"], country: "CL"),
-        ])
-        let x = try! Extractor(graph: graph, lexicon: Lexicon.bundled(), gazetteer: Gazetteer.bundled())
-        let cs = x.extract(text: "Peruvian officials said Ada Kell met Chile's envoy in February.", document: "d", date: nil).candidates
+        ]
+        let cs = extractWith(actors, "Peruvian officials said Ada Kell met Chile's envoy in February.")
         #expect(has(cs, "kell", .meets, "chile", .asserted) || has(cs, "chile", .meets, "kell", .asserted))
     }
 }
@@ -93,19 +92,16 @@ import Testing
 }
 
 /// A graph with people who belong to bodies (memberOf).
-let membersGraph = ActorGraph(actors: [
+let membersActors = [
     ActorNode(id: "sudan", name: "Government of Sudan", kind: .government, aliases: ["Sudan"], country: "SD"),
     ActorNode(id: "kiir", name: "Salva Kiir", kind: .person, memberOf: [Membership(actor: "sudan")]),
     ActorNode(id: "front", name: "Salvation Front", kind: .militia),
     ActorNode(id: "cirillo", name: "Thomas Cirillo", kind: .person, memberOf: [Membership(actor: "front")]),
     ActorNode(id: "minister", name: "Ada Kell", kind: .person, memberOf: [Membership(actor: "sudan")]),
     ActorNode(id: "chile", name: "Government of Chile", kind: .government, aliases: ["Chile"], country: "CL"),
-])
+]
 
-func extractMembers(_ text: String) -> [Candidate] {
-    let x = try! Extractor(graph: membersGraph, lexicon: Lexicon.bundled(), gazetteer: Gazetteer.bundled())
-    return x.extract(text: text, document: "d", date: nil).candidates
-}
+func extractMembers(_ text: String) -> [Candidate] { extractWith(membersActors, text) }
 
 @Suite struct PeopleAndTheirBodies {
     @Test func aPersonsGovernmentOrFightersAreTheirBody() {
@@ -185,14 +181,12 @@ func extractMembers(_ text: String) -> [Candidate] {
     }
 
     @Test func aPassiveAgentNamedInApposition() {
-        let graph = ActorGraph(actors: [
+        let actors = [
             ActorNode(id: "eu", name: "European Union", kind: .international, aliases: ["EU"]),
             ActorNode(id: "sorensen", name: "Peter Sorensen", kind: .person),
             ActorNode(id: "kell", name: "Ada Kell", kind: .person),
-        ])
-        let x = try! Extractor(graph: graph, lexicon: Lexicon.bundled(), gazetteer: Gazetteer.bundled())
-        let cs = x.extract(text: "Ada Kell was hosted by the EU's special representative, Peter Sorensen, in Brussels.",
-                           document: "d", date: nil).candidates
+        ]
+        let cs = extractWith(actors, "Ada Kell was hosted by the EU's special representative, Peter Sorensen, in Brussels.")
         #expect(has(cs, "sorensen", .hosts, "kell"))
         #expect(!has(cs, "eu", .hosts, "kell"))
     }

@@ -64,32 +64,29 @@ import Testing
     }
 
     @Test func aCapitalisedModifierBeforeASecondConjunct() {
-        let graph = ActorGraph(actors: [
+        let actors = [
             ActorNode(id: "nikos", name: "Nikos Christodoulides", kind: .person),
             ActorNode(id: "tufan", name: "Tufan Erhurman", kind: .person),
-        ])
-        let x = try! Extractor(graph: graph, lexicon: Lexicon.bundled(), gazetteer: Gazetteer.bundled())
-        let cs = x.extract(text: "President Nikos Christodoulides and Turkish Cypriot leader Tufan Erhurman met for three hours.",
-                           document: "d", date: nil).candidates
+        ]
+        let cs = extractWith(actors, "President Nikos Christodoulides and Turkish Cypriot leader Tufan Erhurman met for three hours.")
         #expect(has(cs, "nikos", .meets, "tufan") || has(cs, "tufan", .meets, "nikos"))
     }
 }
 
 @Suite struct MeetingsAcrossPlacesAndAppositions {
     @Test func aMeetingBetweenTwoNamedSidesAfterAPlace() {
-        let graph = ActorGraph(actors: [
+        let actors = [
             ActorNode(id: "moldova", name: "Government of Moldova", kind: .government, aliases: ["Moldova"], country: "MD"),
             ActorNode(id: "oleg", name: "Oleg Serebrian", kind: .person),
             ActorNode(id: "vitaly", name: "Vitaly Ignatiev", kind: .person),
             ActorNode(id: "osce", name: "OSCE Mission to Moldova", kind: .international),
-        ])
-        let x = try! Extractor(graph: graph, lexicon: Lexicon.bundled(), gazetteer: Gazetteer.bundled())
+        ]
         let text = """
         The offer was made at a meeting in the riverside town of Bender between Moldova's chief negotiator, \
         Deputy Prime Minister Oleg Serebrian, and Vitaly Ignatiev, who handles foreign affairs. \
         The talks were hosted by the OSCE Mission to Moldova, which has mediated between the two sides since the 1990s.
         """
-        let cs = x.extract(text: text, document: "d", date: nil).candidates
+        let cs = extractWith(actors, text)
         #expect(has(cs, "oleg", .meets, "vitaly") || has(cs, "vitaly", .meets, "oleg"))
         #expect(has(cs, "osce", .hosts, "oleg") && has(cs, "osce", .hosts, "vitaly"))
     }

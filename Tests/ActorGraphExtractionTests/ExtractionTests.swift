@@ -22,6 +22,12 @@ func extract(_ text: String, date: PartialDate? = PartialDate(year: 2024, month:
     extractor.extract(text: text, document: "doc", date: date).candidates
 }
 
+/// Extracts `text` with a dictionary of just `actors` (the bundled lexicon and gazetteer).
+func extractWith(_ actors: [ActorNode], _ text: String) -> [Candidate] {
+    let x = try! Extractor(graph: ActorGraph(actors: actors), lexicon: Lexicon.bundled(), gazetteer: Gazetteer.bundled())
+    return x.extract(text: text, document: "d", date: nil).candidates
+}
+
 func has(_ cs: [Candidate], _ s: ActorID, _ type: RelationType, _ t: ActorID, _ m: Modality? = nil) -> Bool {
     cs.contains { $0.source == s && $0.target == t && $0.type == type && (m == nil || $0.modality == m) }
 }
