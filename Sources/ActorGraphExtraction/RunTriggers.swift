@@ -111,6 +111,7 @@ extension Run {
         "shots", "warning", "water", "cannon", "cannons", "artillery",
         // quantities: "keeps about 28,500 troops in", "several thousand troops"
         "about", "some", "around", "nearly", "almost", "thousand", "thousands", "hundred", "hundreds", "dozens",
+        "remaining", "own",
     ]
     static let articles: Set<String> = ["a", "an", "the"]
     static let quoteMarks: Set<String> = ["\"", "\u{201C}", "\u{201D}", "'", "\u{2018}", "\u{2019}"]

@@ -31,3 +31,10 @@ import Testing
         #expect(!cs.contains { $0.source == "tajikistan" || $0.target == "tajikistan" })
     }
 }
+
+@Suite struct Round10Closures {
+    @Test func closingBorderCrossings() {
+        #expect(has(extract5("Chile closed its two remaining crossings on the border with Peru on Tuesday."), "chile", .opposes, "peru"))
+        #expect(has(extract5("Norway, which closed its own border with Peru for two weeks, said nothing."), "norway", .opposes, "peru"))
+    }
+}
