@@ -127,7 +127,7 @@ if !seedOnly {
                     "Tests/ActorGraphExtractionTests/Fixtures/heldout6/gold.yaml"),
                    ("held-out blind articles 7 (measured blind at round 9, development since)",
                     "Tests/ActorGraphExtractionTests/Fixtures/heldout7/gold.yaml"),
-                   ("held-out blind articles 8 (round 10's honest measure)", "Tests/ActorGraphExtractionTests/Fixtures/heldout8/gold.yaml")]
+                   ("held-out blind articles 8 (measured blind at round 10)", "Tests/ActorGraphExtractionTests/Fixtures/heldout8/gold.yaml")]
     for (title, path) in heldout where extraSets.isEmpty && FileManager.default.fileExists(atPath: path) {
         _ = scoreGraphSet(title, gold: path)
     }
