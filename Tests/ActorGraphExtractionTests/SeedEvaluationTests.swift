@@ -65,13 +65,13 @@ struct SeedEvaluationTests {
     }
 
     /// The third held-out set (Fixtures/heldout3, written blind, measured once at round 5 and a
-    /// development set since): a floor at round 6's figures.
+    /// development set since): a floor a little under round 10's figures (0.78 / 0.62).
     @Test func thirdHeldOutSetScoreAndEveryQuoteVerifies() throws {
         let url = RepositoryPaths.root.appendingPathComponent("Tests/ActorGraphExtractionTests/Fixtures/heldout3/gold.yaml")
         let report = try score(url)
         print(report.table)
-        #expect(report.total.precision >= 0.72)
-        #expect(report.total.recall >= 0.48)
-        #expect(report.modalityAccuracy >= 0.80)
+        #expect(report.total.precision >= 0.75)
+        #expect(report.total.recall >= 0.58)
+        #expect(report.modalityAccuracy >= 0.85)
     }
 }
