@@ -31,7 +31,10 @@ extension Run {
             if hit.isParticiple && tokens[start].hyphenBefore, let source = owner[start - 1] {
                 let (targets, distance) = objects(after: end, window: 5)
                 for target in targets { pairs.append((source, target, "verb-compound", 0.75, distance)) }
-            } else if hit.isParticiple && (beBefore || (byAgent != nil && end < tokens.count && tokens[end].key == "by")) {
+            // "has been hit by X": an irregular participle after a form of "be" is passive too.
+            } else if (hit.isParticiple || (byAgent != nil && beBefore && start > 0 && !tokens[start].key.hasSuffix("ing")
+                                            && Self.beForms.union(["been"]).contains(tokens[start - 1].key)))
+                        && (beBefore || (byAgent != nil && end < tokens.count && tokens[end].key == "by")) {
                 guard let (byMention, byAt) = byAgent else { break }
                 // "by the EU's special representative, Peter Sørensen,": the person named.
                 let agent = appositivePerson(after: byMention) ?? byMention
@@ -100,7 +103,11 @@ extension Run {
                 // A place is what one visits or arrives in, never what one receives or hosts
                 // ("receiving care in Belarus", "hosted talks in Doha").
                 let allowLocation = t.reverse || lemma == "visit" || infinitive
-                var (targets, distance) = objects(after: end, window: infinitive ? 14 : 8, allowLocation: allowLocation,
+                // "accused X of …", "blamed X for …": the object stands before "of"/"for".
+                let accusationWindow = Self.accusationVerbs[t.words[0]].flatMap { prep in
+                    (end..<min(tokens.count, end + 8)).first { tokens[$0].key == prep }.map { $0 - end }
+                }
+                var (targets, distance) = objects(after: end, window: accusationWindow ?? (infinitive ? 14 : 8), allowLocation: allowLocation,
                                                    fromIsSource: t.type != .opposes && t.words.last != "from",
                                                    allowPair: t.words.last == "between")
                 var construction = t.form == .adjective ? "adjective" : "verb-active"

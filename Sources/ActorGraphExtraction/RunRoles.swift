@@ -15,6 +15,16 @@ extension Run {
         if t.form == .verb, t.words == ["offer"], end + 1 < tokens.count, tokens[end].key == "to", owner[end + 1] == nil {
             return []
         }
+        // "sponsored the last round of negotiations between X and Y": support of an event is
+        // no support of its parties.
+        if t.type == .supports, t.form == .verb {
+            var k = end
+            while k < min(tokens.count, end + 4), owner[k] == nil,
+                  Self.determiners.contains(tokens[k].key) || ["last", "next", "first", "second", "third", "round", "of"].contains(tokens[k].key) {
+                k += 1
+            }
+            if k < tokens.count, owner[k] == nil, Self.eventNouns.contains(tokens[k].key) { return [] }
+        }
         let pairs = argumentPairs(hit)
         var result: [Candidate] = []
         let label = String(text[tokens[start].range.lowerBound..<tokens[end - 1].range.upperBound])

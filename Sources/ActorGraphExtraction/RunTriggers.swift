@@ -67,6 +67,13 @@ extension Run {
                (i + 1 < n && ["of", "to"].contains(tokens[i + 1].key)) || possessor(before: i) != nil {
                 chosen = matches.filter { $0.1.form == .role }
             }
+            // "37 jailed cartel members", "the armed groups": a participle between a number or a
+            // determiner and a noun is an adjective.
+            if i > 0, i + 1 < n, tokens[i].key.hasSuffix("ed"), owner[i + 1] == nil, tokens[i + 1].kind == .word,
+               !tokens[i + 1].isCapitalized, !Self.prepositions.contains(tokens[i + 1].key), !Self.articles.contains(tokens[i + 1].key),
+               tokens[i - 1].kind == .number || ["the", "a", "an", "these", "those", "its", "their", "his", "her", "some", "many", "several"].contains(tokens[i - 1].key) {
+                chosen = chosen.filter { $0.1.form != .verb }
+            }
             // The longest phrase per type.
             func length(_ m: (Lexicon.Variant, Lexicon.Trigger)) -> Int {
                 let index = matches.firstIndex { $0.0.trigger == m.0.trigger && $0.0.words == m.0.words }!

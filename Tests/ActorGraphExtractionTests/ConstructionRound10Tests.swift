@@ -38,3 +38,37 @@ import Testing
         #expect(has(extract5("Norway, which closed its own border with Peru for two weeks, said nothing."), "norway", .opposes, "peru"))
     }
 }
+
+@Suite struct Round10Precision {
+    @Test func anAdjectivalParticipleIsNoVerb() {
+        let cs = extract5("Chile handed 37 jailed gang members to Peru on Tuesday.")
+        #expect(!has(cs, "chile", .opposes, "peru"))
+    }
+
+    @Test func anIrregularPassiveWithItsAgent() {
+        let cs = extract5("Peru, whose northern region has also been hit by Sarni Movement attacks, stayed out.")
+        #expect(!has(cs, "peru", .opposes, "sarnis"))
+        // a progressive is no passive
+        #expect(has(extract5("Peru is demanding that Chile withdraw."), "peru", .opposes, "chile"))
+    }
+
+    @Test func theAccusedStandsBeforeOfOrFor() {
+        let cs = extract5("Chile blames the flooding for Peruvian losses, officials said.")
+        #expect(!has(cs, "chile", .opposes, "peru"))
+        let cs2 = extract5("Norway accuses the capital of hosting Chilean troops.")
+        #expect(!has(cs2, "norway", .opposes, "chile"))
+        #expect(has(extract5("Norway accused Chile of arming the Sarni Movement."), "norway", .opposes, "chile"))
+    }
+
+    @Test func supportingAnEventIsNoSupportOfItsParties() {
+        let cs = extract5("Norway sponsored the last round of negotiations between Chile and Peru.")
+        #expect(!cs.contains { $0.type == .supports })
+    }
+
+    @Test func singularDenialsAndOneWayCooperation() {
+        let cs = extract5("Chilean officials have dismissed the claim that Peru paid for the dam.")
+        #expect(!cs.contains { $0.source == "chile" && $0.modality == .asserted })
+        let cs2 = extract5("Chile said it would work with Peru to reopen the crossing.")
+        #expect(has(cs2, "chile", .supports, "peru") && !has(cs2, "peru", .supports, "chile"))
+    }
+}
