@@ -31,8 +31,10 @@ extension Run {
               !Self.prepositions.contains(tokens[k].key) || tokens[k].key == "for" {
             k += 1; words += 1
         }
-        guard mentions[m].rule == .adjective || words > 0, k + 1 < tokens.count, tokens[k].key == ",",
-              let p = owner[k + 1], mentions[p].kind == .person else { return nil }
+        guard mentions[m].rule == .adjective || words > 0, k < tokens.count else { return nil }
+        // "his Nigerian counterpart Bola Tinubu": the name right after, without a comma too.
+        if let p = owner[k], mentions[p].kind == .person, mentions[m].rule == .adjective { return p }
+        guard k + 1 < tokens.count, tokens[k].key == ",", let p = owner[k + 1], mentions[p].kind == .person else { return nil }
         return p
     }
 

@@ -249,7 +249,10 @@ extension Run {
                 .max(by: { ($0.0.count, -$0.2) < ($1.0.count, -$1.2) }) else { continue }
             let range = i..<(i + words.count + skip)
             // "the state news agency", "the government media": a modifier of a noun, no reference.
-            if range.upperBound < n, Self.mediaNouns.contains(tokens[range.upperBound].key) { continue }
+            // "the military rulers of X", "the army chief": a noun for people after it too.
+            if range.upperBound < n, Self.mediaNouns.contains(tokens[range.upperBound].key)
+                || (words.count >= 2 && extractor.cues.agentNouns.contains(tokens[range.upperBound].key)
+                    && !tokens[range.upperBound].isCapitalized) { continue }
             guard range.allSatisfy({ owner[$0] == nil }) else { continue }
             let before = mentions.filter { $0.range.upperBound <= i && !$0.isLocation && $0.rule != .anaphora }
                 .sorted { $0.range.lowerBound < $1.range.lowerBound }
@@ -349,6 +352,8 @@ extension Run {
         (["the", "two", "neighbours"], [.government]), (["the", "two", "neighbors"], [.government]),
         (["the", "two", "governments"], [.government]), (["both", "governments"], [.government]),
         (["the", "two", "leaders"], [.person]), (["both", "leaders"], [.person]), (["the", "two", "men"], [.person]),
+        (["the", "two", "ministers"], [.person]), (["the", "two", "presidents"], [.person]),
+        (["the", "two", "foreign", "ministers"], [.person]), (["the", "two", "prime", "ministers"], [.person]),
         (["the", "two", "groups"], [.militia, .organization, .group]), (["the", "two", "factions"], [.militia, .organization, .group]),
         (["the", "two", "movements"], [.militia, .organization]), (["the", "two", "rivals"], [.government, .militia, .organization, .person]),
     ]

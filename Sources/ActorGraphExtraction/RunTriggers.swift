@@ -134,8 +134,9 @@ extension Run {
                 continue
             }
             // "demonstrated in the capital against X": a place phrase before a final "against".
-            // "a meeting in the riverside town of Bender between X and Y" likewise before "between".
-            if w == "against" || w == "between", k < n, tokens[k].key != w,
+            // "a meeting in the riverside town of Bender between X and Y", "held talks in Cairo on
+            // Sunday with X" likewise before "between" and "with".
+            if w == "against" || w == "between" || w == "with", k < n, tokens[k].key != w,
                Self.locationPrepositions.contains(tokens[k].key) || tokens[k].key == "through" {
                 var j = k + 1
                 while j < n, j < k + 8, tokens[j].key != w, tokens[j].kind == .word || owner[j] != nil,
