@@ -226,7 +226,12 @@ extension Run {
                 // "In a call with X on Monday, Y said …", "After talks with X, Y …"
                 pairs.append((s, target, "noun-fronted", 0.6, distance))
             } else {
-                for s in subjects(before: start, limit: 12) { pairs.append((s, target, "noun-subject", 0.55, distance)) }
+                // A guessed subject never across a speech verb: "X said that Americans with ties to
+                // Y …" is not X's tie.
+                for s in subjects(before: start, limit: 12)
+                where !(mentions[s].range.upperBound..<start).contains(where: { owner[$0] == nil && Self.speakerCues.contains(tokens[$0].key) }) {
+                    pairs.append((s, target, "noun-subject", 0.55, distance))
+                }
             }
         case .role:
             // "X's proxy Y", "Y, X's proxy", "Y, an ally of X", "Y is a proxy of X".

@@ -33,3 +33,10 @@ import Testing
         #expect(has(extract5("Peru accused Chile of endangering Norway by releasing water."), "chile", .opposes, "norway", .reported))
     }
 }
+
+@Suite struct GuessedSubjects {
+    @Test func aGuessedNounSubjectNeverAcrossASpeechVerb() {
+        let cs = extract5("Norway said in a report that three Americans with ties to Chile had drawn up lists.")
+        #expect(!has(cs, "norway", .supports, "chile"))
+    }
+}
