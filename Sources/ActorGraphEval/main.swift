@@ -129,7 +129,7 @@ if !seedOnly {
                     "Tests/ActorGraphExtractionTests/Fixtures/heldout7/gold.yaml"),
                    ("held-out blind articles 8 (measured blind at round 10, development since)",
                     "Tests/ActorGraphExtractionTests/Fixtures/heldout8/gold.yaml"),
-                   ("held-out blind articles 9 (round 11's honest measure)", "Tests/ActorGraphExtractionTests/Fixtures/heldout9/gold.yaml")]
+                   ("held-out blind articles 9 (measured blind at round 11)", "Tests/ActorGraphExtractionTests/Fixtures/heldout9/gold.yaml")]
     for (title, path) in heldout where extraSets.isEmpty && FileManager.default.fileExists(atPath: path) {
         _ = scoreGraphSet(title, gold: path)
     }
