@@ -42,36 +42,32 @@ struct SeedEvaluationTests {
         #expect(report.hedgedAssertedShare <= 0.05)
     }
 
-    /// The held-out fictional articles (Fixtures/heldout): a floor only, so a change that breaks
-    /// what generalised shows; never a target to tune to.
-    @Test func heldOutArticlesScoreAndEveryQuoteVerifies() throws {
-        let url = RepositoryPaths.root.appendingPathComponent("Tests/ActorGraphExtractionTests/Fixtures/heldout/gold.yaml")
-        let report = try score(url)
-        print(report.table)
-        #expect(report.total.precision >= 0.75)
-        #expect(report.total.recall >= 0.45)
+    /// A held-out set and the floors it must stay above: regression floors, never targets to tune to.
+    struct Floor: Sendable, CustomStringConvertible {
+        var name: String
+        var precision: Double
+        var recall: Double
+        var modality: Double
+        var description: String { name }
     }
 
-    /// The second held-out set (Fixtures/heldout2, unseen regions, written before round 3): a
-    /// floor only, never a target to tune to. Its gold codes a reception ("X received Y") as
-    /// hosting only, where the lexicon and the seed graph also code a meeting (round 6),
-    /// hence the floor of 0.65 rather than round 5's 0.70.
-    @Test func secondHeldOutSetScoreAndEveryQuoteVerifies() throws {
-        let url = RepositoryPaths.root.appendingPathComponent("Tests/ActorGraphExtractionTests/Fixtures/heldout2/gold.yaml")
-        let report = try score(url)
-        print(report.table)
-        #expect(report.total.precision >= 0.65)
-        #expect(report.total.recall >= 0.40)
-    }
+    /// heldout: the fictional articles (round 2). heldout2: unseen regions, written before round 3;
+    /// its gold codes a reception ("X received Y") as hosting only, where the lexicon and
+    /// the seed graph also code a meeting (round 6), hence 0.65. heldout3 to heldout9 were written
+    /// blind and measured once each (docs/EXTRACTION.md); heldout3's floor is a little under round
+    /// 11's figures (0.79 / 0.62), the others are not floored (their blind figures are the record).
+    static let floors = [
+        Floor(name: "heldout", precision: 0.75, recall: 0.45, modality: 0.85),
+        Floor(name: "heldout2", precision: 0.65, recall: 0.40, modality: 0.85),
+        Floor(name: "heldout3", precision: 0.75, recall: 0.58, modality: 0.85),
+    ]
 
-    /// The third held-out set (Fixtures/heldout3, written blind, measured once at round 5 and a
-    /// development set since): a floor a little under round 10's figures (0.78 / 0.62).
-    @Test func thirdHeldOutSetScoreAndEveryQuoteVerifies() throws {
-        let url = RepositoryPaths.root.appendingPathComponent("Tests/ActorGraphExtractionTests/Fixtures/heldout3/gold.yaml")
+    @Test(arguments: floors) func heldOutSetScoresAboveItsFloorAndEveryQuoteVerifies(_ floor: Floor) throws {
+        let url = RepositoryPaths.root.appendingPathComponent("Tests/ActorGraphExtractionTests/Fixtures/\(floor.name)/gold.yaml")
         let report = try score(url)
         print(report.table)
-        #expect(report.total.precision >= 0.75)
-        #expect(report.total.recall >= 0.58)
-        #expect(report.modalityAccuracy >= 0.85)
+        #expect(report.total.precision >= floor.precision)
+        #expect(report.total.recall >= floor.recall)
+        #expect(report.modalityAccuracy >= floor.modality)
     }
 }
