@@ -44,8 +44,7 @@ struct ActorDictionary {
     }
 
     var byFirst: [String: [Entry]] = [:]
-    /// Surnames (and first names) that several people of the graph share, by first word: a
-    /// mention resolves to whichever of them the article named first.
+    /// Names several people share, by first word: the one the article named first.
     var sharedNames: [String: [(words: [String], actors: [ActorID])]] = [:]
     var statesByFirst: [String: [StateEntry]] = [:]
     var kinds: [ActorID: ActorKind] = [:]
@@ -66,7 +65,7 @@ struct ActorDictionary {
     /// A government's armed forces: the one actor that is its member and is named with
     /// "forces", "army", "military" or "troops" ("Veltan positions" → the Veltan Armed Forces).
     var armedForces: [ActorID: ActorID] = [:]
-    /// What each actor is a member of (the graph's memberOf): a member speaks for its group.
+    /// What each actor is a member of (memberOf).
     var groups: [ActorID: Set<ActorID>] = [:]
     /// A common word the graph gives one actor as an alias with "the" ("the army"): read after
     /// "the" or before an armed noun ("army positions").

@@ -107,4 +107,40 @@ extension Run {
     func isNegated(before start: Int) -> Bool {
         cueHits.contains { $0.section == "negation" && $0.range.upperBound <= start && start - $0.range.upperBound <= 2 }
     }
+
+    /// The person named in apposition right after a description that starts with mention `m`:
+    /// "the EU's special representative, Peter Sørensen", "his Thai counterpart, Anutin
+    /// Charnvirakul" (the mention being the adjective), "the Iranian envoy, X".
+    func appositivePerson(after m: Int) -> Int? {
+        guard mentions[m].kind != .person else { return nil }
+        var k = mentions[m].range.upperBound
+        if k < tokens.count, tokens[k].kind == .possessive { k += 1 }
+        var words = 0
+        while k < tokens.count, words <= 4, owner[k] == nil, tokens[k].kind == .word, !tokens[k].isCapitalized || words == 0 && mentions[m].rule == .adjective,
+              !Self.prepositions.contains(tokens[k].key) || tokens[k].key == "for" {
+            k += 1; words += 1
+        }
+        guard mentions[m].rule == .adjective || words > 0, k < tokens.count else { return nil }
+        // "his Nigerian counterpart Bola Tinubu": the name right after, without a comma too.
+        if let p = owner[k], mentions[p].kind == .person, mentions[m].rule == .adjective { return p }
+        guard k + 1 < tokens.count, tokens[k].key == ",", let p = owner[k + 1], mentions[p].kind == .person else { return nil }
+        return p
+    }
+
+    /// The comma that opens an apposition closed by the comma at `k` ("X, his son and the LNA's
+    /// deputy commander, was received"): right after a mention, opening with a determiner, within
+    /// 14 tokens and no other comma between. The subject is the mention before it.
+    func appositionOpening(closingAt k: Int) -> Int? {
+        var j = k - 1
+        while j > 0, j >= k - 14 {
+            if tokens[j].key == "," {
+                guard j + 1 < k, ["his", "her", "its", "their", "the", "a", "an"].contains(tokens[j + 1].key),
+                      let m = owner[j - 1], !mentions[m].isLocation else { return nil }
+                return j
+            }
+            if [";", ":", "(", ")"].contains(tokens[j].key) || Self.relativePronouns.contains(tokens[j].key) { return nil }
+            j -= 1
+        }
+        return nil
+    }
 }

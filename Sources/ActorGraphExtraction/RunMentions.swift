@@ -47,7 +47,6 @@ extension Run {
 
     mutating func findMentions(_ sentenceIndex: Int) {
         let n = tokens.count
-        var pending: [Mention] = []
         var i = 0
         // 1. Names from the graph and the gazetteer; longest first, the graph on ties.
         while i < n {
@@ -222,185 +221,12 @@ extension Run {
             }
             i = max(k, i + 1)
         }
-        // The dateline ("HAVANA, March 3 (Agency) -"): its state is where the story is told from,
-        // and "the government" of the story is its government unless the sentence names another.
-        if sentenceIndex <= 3, datelineActor == nil, n > 1, tokens[0].isAllCaps, let first = owner[0],
-           mentions[first].kind == .government, mentions[first].range.upperBound < n,
-           [",", "(", "-", "\u{2014}", "\u{2013}"].contains(tokens[mentions[first].range.upperBound].key) {
-            datelineActor = mentions[first].actor
-            mentions[first].isLocation = true
-        }
-        // 4. Anaphora: "the group", "he" → the last fitting actor.
-        for i in 0..<n where owner[i] == nil {
-            guard let list = extractor.cues.anaphora[tokens[i].key] else { continue }
-            // "the federal army", "the transitional government": up to two modifiers after "the".
-            func skipped(_ entry: [String]) -> Int? {
-                for skip in 0...(entry.count >= 2 && entry[0] == "the" ? 2 : 0) {
-                    guard i + entry.count + skip <= n else { return nil }
-                    // Lower-case modifiers only: "the Jewish state", "the Arab country" are epithets
-                    // that need not point to the last state named.
-                    if skip > 0, !(1...skip).allSatisfy({ owner[i + $0] == nil && tokens[i + $0].kind == .word && !tokens[i + $0].isCapitalized
-                        && !Self.prepositions.contains(tokens[i + $0].key) && !Self.articles.contains(tokens[i + $0].key) }) { return nil }
-                    if entry.indices.allSatisfy({ tokens[i + ($0 == 0 ? 0 : $0 + skip)].key == entry[$0] }) { return skip }
-                }
-                return nil
-            }
-            guard let (words, kinds, skip) = list.compactMap({ entry in skipped(entry.0).map { (entry.0, entry.1, $0) } })
-                .max(by: { ($0.0.count, -$0.2) < ($1.0.count, -$1.2) }) else { continue }
-            let range = i..<(i + words.count + skip)
-            // "the state news agency", "the government media": a modifier of a noun, no reference.
-            // "the military rulers of X", "the army chief": a noun for people after it too.
-            if range.upperBound < n, Self.mediaNouns.contains(tokens[range.upperBound].key)
-                || (words.count >= 2 && extractor.cues.agentNouns.contains(tokens[range.upperBound].key)
-                    && !tokens[range.upperBound].isCapitalized) { continue }
-            guard range.allSatisfy({ owner[$0] == nil }) else { continue }
-            let before = mentions.filter { $0.range.upperBound <= i && !$0.isLocation && $0.rule != .anaphora }
-                .sorted { $0.range.lowerBound < $1.range.lowerBound }
-            var resolved: (ActorID, ActorKind)?
-            // "the front", "the brigades": an actor whose name has that head word comes first.
-            let head = words.count >= 2 ? words.last! : nil
-            func named(_ actor: ActorID) -> Bool {
-                guard let head else { return false }
-                return dictionary.nameWords[actor]?.contains(head) ?? (proposals[actor].map { Token.words($0.name).contains(head) } ?? false)
-            }
-            // "During his visit to X, Prime Minister Y said…": the pronoun points forward.
-            if words.count == 1, before.isEmpty, n > 0, Self.prepositions.contains(tokens[0].key) || tokens[0].key == "during"
-                || tokens[0].key == "while" || tokens[0].key == "following" || tokens[0].key == "upon",
-               let comma = (i..<n).first(where: { tokens[$0].key == "," }),
-               let next = mentions.filter({ $0.range.lowerBound > comma && !$0.isLocation }).min(by: { $0.range.lowerBound < $1.range.lowerBound }),
-               kinds.contains(next.kind) {
-                resolved = (next.actor, next.kind)
-            } else if let d = datelineActor, ["government", "authorities", "army", "military"].contains(words.last!),
-                      !before.contains(where: { $0.kind == .government }) {
-                resolved = (d, .government)
-            } else if let m = before.last(where: { kinds.contains($0.kind) && named($0.actor) }) {
-                resolved = (m.actor, m.kind)
-            } else if let h = history.last(where: { kinds.contains($0.kind) && named($0.actor) && sentenceIndex - $0.sentence <= 8 }) {
-                resolved = (h.actor, h.kind)
-            } else if let m = before.last(where: { kinds.contains($0.kind) }) {
-                resolved = (m.actor, m.kind)
-            } else if let h = history.last(where: { kinds.contains($0.kind) && sentenceIndex - $0.sentence <= 3 }) {
-                resolved = (h.actor, h.kind)
-            }
-            if var (actor, kind) = resolved {
-                if ["army", "military"].contains(words.last!), let forces = dictionary.armedForces[actor] {
-                    actor = forces; kind = self.kind(of: forces)
-                }
-                pending.append(Mention(actor: actor, range: range, rule: .anaphora, isLocation: false, kind: kind, certainty: 0.75))
-            }
-        }
-        for m in pending { addMention(m) }
+        for m in anaphoraMentions(sentenceIndex) { addMention(m) }
         findRoleHolders()
     }
 
     /// Whether token `i` follows "pro-" or "anti-".
     static func compoundPrefix(_ tokens: [Token], at i: Int) -> Bool {
         i > 0 && tokens[i].hyphenBefore && (tokens[i - 1].key == "pro" || tokens[i - 1].key == "anti")
-    }
-
-    /// "Kosovo Prime Minister Albin Kurti": a state or body named right before a title and a
-    /// person is that person's modifier, not a party of its own; the person's mention takes it in.
-    mutating func mergeTitledModifiers() {
-        var merged = false
-        for (index, m) in mentions.enumerated() where m.kind != .person && !m.isLocation {
-            let end = m.range.upperBound
-            guard end < tokens.count, let p = owner[end], mentions[p].kind == .person,
-                  CueIndex.longest(extractor.cues.titles, tokens, at: end) != nil else { continue }
-            mentions[p].range = m.range.lowerBound..<mentions[p].range.upperBound
-            mentions[index].range = m.range.lowerBound..<m.range.lowerBound
-            merged = true
-        }
-        guard merged else { return }
-        mentions.removeAll { $0.range.isEmpty }
-        owner = Array(repeating: nil, count: tokens.count)
-        for (index, m) in mentions.enumerated() { for k in m.range { owner[k] = index } }
-    }
-
-    /// Nouns for what a person leads: "Kiir's government", "Cirillo's fighters".
-    static let ledNouns: Set<String> = [
-        "government", "administration", "cabinet", "regime", "army", "forces", "troops", "military", "fighters",
-        "militia", "militias", "men", "loyalists", "movement", "party", "group", "rebels",
-    ]
-
-    /// "Kiir's government accuses X", "Cirillo's fighters clashed with Y": a person's
-    /// government or fighters are the group the person belongs to in the graph (their
-    /// memberOf; a state's armed forces for armed nouns when the graph has them).
-    mutating func personsGroups() {
-        for (index, m) in mentions.enumerated() where m.kind == .person {
-            let end = m.range.upperBound
-            guard end + 1 < tokens.count, tokens[end].kind == .possessive, owner[end + 1] == nil,
-                  Self.ledNouns.contains(tokens[end + 1].key), let groups = dictionary.groups[m.actor], !groups.isEmpty else { continue }
-            let armed = ["army", "forces", "troops", "military", "fighters", "militia", "militias", "men", "rebels"].contains(tokens[end + 1].key)
-            let ordered = groups.sorted { $0.rawValue < $1.rawValue }
-            guard var group = ordered.first(where: { kind(of: $0) == .government }) ?? ordered.first else { continue }
-            if armed, let forces = dictionary.armedForces[group] { group = forces }
-            mentions[index].actor = group
-            mentions[index].kind = kind(of: group)
-            mentions[index].certainty = min(m.certainty, 0.85)
-            mentions[index].range = m.range.lowerBound..<(end + 2)
-            owner[end] = index
-            owner[end + 1] = index
-        }
-    }
-
-    /// Descriptions of the two parties of a story and the kinds they fit: "the two sides",
-    /// "both countries".
-    static let pairDescriptions: [([String], Set<ActorKind>)] = [
-        (["the", "two", "sides"], [.government, .militia, .organization, .group, .international]),
-        (["both", "sides"], [.government, .militia, .organization, .group, .international]),
-        (["the", "two", "countries"], [.government]), (["both", "countries"], [.government]),
-        (["the", "two", "neighbours"], [.government]), (["the", "two", "neighbors"], [.government]),
-        (["the", "two", "governments"], [.government]), (["both", "governments"], [.government]),
-        (["the", "two", "leaders"], [.person]), (["both", "leaders"], [.person]), (["the", "two", "men"], [.person]),
-        (["the", "two", "ministers"], [.person]), (["the", "two", "presidents"], [.person]),
-        (["the", "two", "foreign", "ministers"], [.person]), (["the", "two", "prime", "ministers"], [.person]),
-        (["the", "two", "groups"], [.militia, .organization, .group]), (["the", "two", "factions"], [.militia, .organization, .group]),
-        (["the", "two", "movements"], [.militia, .organization]), (["the", "two", "rivals"], [.government, .militia, .organization, .person]),
-    ]
-
-    /// "The two countries agreed a ceasefire", "talks between the two sides": the two actors of
-    /// fitting kinds named last (this sentence, then the three before), as if coordinated.
-    mutating func pairedDescriptions(_ sentenceIndex: Int) {
-        let n = tokens.count
-        for i in 0..<n where owner[i] == nil {
-            guard let (words, kinds) = Self.pairDescriptions.first(where: { entry in
-                i + entry.0.count <= n && entry.0.indices.allSatisfy { tokens[i + $0].key == entry.0[$0] && owner[i + $0] == nil }
-            }) else { continue }
-            var picked: [(ActorID, ActorKind)] = []
-            let earlier = mentions.filter { $0.range.upperBound <= i && !$0.isLocation }.reversed().map { ($0.actor, $0.kind) }
-                + history.reversed().filter { sentenceIndex - $0.sentence <= 3 }.map { ($0.actor, $0.kind) }
-            for (actor, kind) in earlier where kinds.contains(kind) && !picked.contains(where: { $0.0 == actor }) {
-                picked.append((actor, kind))
-                if picked.count == 2 { break }
-            }
-            guard picked.count == 2 else { continue }
-            let range = i..<(i + words.count)
-            let first = mentions.count
-            addMention(Mention(actor: picked[1].0, range: range, rule: .anaphora, isLocation: false, kind: picked[1].1, certainty: 0.7))
-            mentions.append(Mention(actor: picked[0].0, range: range.lowerBound..<range.lowerBound, rule: .anaphora,
-                                    isLocation: false, kind: picked[0].1, certainty: 0.7))
-            pairIndex[first] = mentions.count - 1
-        }
-    }
-
-    static let stateForceModifiers: Set<String> = ["army", "military", "government", "security", "federal"]
-    static let stateForceHeads: Set<String> = [
-        "position", "positions", "base", "bases", "post", "posts", "convoy", "convoys", "garrison", "garrisons",
-        "checkpoint", "checkpoints", "forces", "troops", "soldiers", "patrol", "patrols", "unit", "units", "barracks",
-        "outpost", "outposts",
-    ]
-
-    /// "an army position", "government forces", "a military convoy": with no state named, the
-    /// forces of the dateline's state (its armed forces when the graph has them), lower certainty.
-    mutating func datelineForces() {
-        guard let state = datelineActor else { return }
-        let actor = dictionary.armedForces[state] ?? state
-        for i in 0..<tokens.count where owner[i] == nil && Self.stateForceModifiers.contains(tokens[i].key) && !tokens[i].isCapitalized {
-            guard i + 1 < tokens.count, owner[i + 1] == nil, Self.stateForceHeads.contains(tokens[i + 1].key) else { continue }
-            // not "rebel army positions", "Wagner's army": only an article or nothing before it
-            if i > 0, owner[i - 1] != nil || tokens[i - 1].kind == .possessive { continue }
-            addMention(Mention(actor: actor, range: i..<(i + 2), rule: .anaphora, isLocation: false,
-                               kind: kind(of: actor), certainty: 0.7))
-        }
     }
 }
