@@ -104,7 +104,8 @@ extension Run {
     /// - Complexity: O(w·c) for the venue window w and the trigger's candidates c.
     func venueHosts(_ hit: TriggerHit, _ meetings: [Candidate], sentence: Int, date: PartialDate?, quote: String) -> [Candidate] {
         guard hit.trigger.type == .meets, !meetings.isEmpty else { return [] }
-        var k = hit.range.upperBound
+        // "talks in Skopje with X": the place may stand inside the trigger's phrase.
+        var k = (hit.range.lowerBound + 1..<hit.range.upperBound).first { tokens[$0].key == "in" } ?? hit.range.upperBound
         let stop = Self.targetBoundaries.subtracting(["as"])
         var venue: Mention?
         var at = 0

@@ -136,8 +136,10 @@ extension Run {
             // "demonstrated in the capital against X": a place phrase before a final "against".
             // "a meeting in the riverside town of Bender between X and Y", "held talks in Cairo on
             // Sunday with X" likewise before "between" and "with".
+            // "signed a memorandum on critical minerals with X": a topic phrase before "with".
             if w == "against" || w == "between" || w == "with", k < n, tokens[k].key != w,
-               Self.locationPrepositions.contains(tokens[k].key) || tokens[k].key == "through" {
+               Self.locationPrepositions.contains(tokens[k].key) || tokens[k].key == "through"
+                || (w == "with" && ["on", "over", "about"].contains(tokens[k].key)) {
                 var j = k + 1
                 while j < n, j < k + 8, tokens[j].key != w, tokens[j].kind == .word || owner[j] != nil,
                       owner[j] == nil || mentions[owner[j]!].isLocation { j += 1 }
