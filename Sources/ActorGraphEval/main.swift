@@ -131,7 +131,7 @@ if !seedOnly {
                     "Tests/ActorGraphExtractionTests/Fixtures/heldout8/gold.yaml"),
                    ("held-out blind articles 9 (measured blind at round 11, development since)",
                     "Tests/ActorGraphExtractionTests/Fixtures/heldout9/gold.yaml"),
-                   ("held-out blind articles 10 (round 12's honest measure)", "Tests/ActorGraphExtractionTests/Fixtures/heldout10/gold.yaml")]
+                   ("held-out blind articles 10 (measured blind at round 12)", "Tests/ActorGraphExtractionTests/Fixtures/heldout10/gold.yaml")]
     for (title, path) in heldout where extraSets.isEmpty && FileManager.default.fileExists(atPath: path) {
         _ = scoreGraphSet(title, gold: path)
     }
