@@ -132,7 +132,9 @@ extension Run {
             }
             // "Syrian government forces and Y": the head noun after the first conjunct's name.
             if j >= 1, owner[j] == nil, Self.headNouns.contains(tokens[j].key), owner[j - 1] != nil { j -= 1 }
-            guard j >= 0, var other = owner[j], !mentions[other].isLocation || (j >= 2 && tokens[mentions[other].range.lowerBound - 1].key == "of") else { break }
+            guard j >= 0, var other = owner[j],
+                  !mentions[other].isLocation || (mentions[other].range.lowerBound >= 1 && tokens[mentions[other].range.lowerBound - 1].key == "of")
+            else { break }
             // "President X of Tajikistan and Y": the person, not the state qualifying the name.
             let before = mentions[other].range.lowerBound - 1
             if before >= 1, tokens[before].key == "of", let p = owner[before - 1], mentions[p].kind == .person { other = p }

@@ -26,3 +26,17 @@ import Testing
         #expect(has(cs, "norway", .opposes, "peru") && !has(cs, "norway", .supports, "peru"))
     }
 }
+
+@Suite struct Round12Hostile {
+    /// A dateline of several words (a place mention from the first token) before a coordinator:
+    /// coordination never looks before the sentence's first token.
+    @Test func aLongDatelineBeforeACoordinator() {
+        let graph = [
+            ActorNode(id: "haiti", name: "Government of Haiti", kind: .government, aliases: ["Haiti"], country: "HT"),
+            ActorNode(id: "kenya", name: "Government of Kenya", kind: .government, aliases: ["Kenya"], country: "KE"),
+        ]
+        // the dateline "PORT-AU-PRINCE," is a place mention on tokens 0–2, then a list
+        let cs = extractWith(graph, "PORT-AU-PRINCE, Kenya and Haiti met on Tuesday.")
+        #expect(has(cs, "kenya", .meets, "haiti") || has(cs, "haiti", .meets, "kenya"))
+    }
+}
