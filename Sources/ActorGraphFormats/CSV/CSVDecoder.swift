@@ -171,18 +171,21 @@ struct RowLocator {
     var evidenceRows: [EvidenceKey: Int32] = [:]
 
     func locate(_ subject: GraphViolation.Subject) -> SourceMap.Location? {
-        let found: (TableReader?, Int32, String?)
+        // An element with no row of its own (an actor named only in the edges table, with no
+        // nodes table) has no cell to point at: the violation is then located at the file.
+        func row(_ rows: [Int32], _ i: Int) -> Int32? { rows.indices.contains(i) ? rows[i] : nil }
+        let found: (TableReader?, Int32?, String?)
         switch subject.element {
         case .graph: return nil
-        case .document(let i): found = (documents, documentRows[i], subject.field)
-        case .actor(let i): found = (nodes, actorRows[i], subject.field)
-        case .membership(let a, _): found = (nodes, actorRows[a], "memberOf")
-        case .relation(let i): found = (edges, relationRows[i], subject.field)
+        case .document(let i): found = (documents, row(documentRows, i), subject.field)
+        case .actor(let i): found = (nodes, row(actorRows, i), subject.field)
+        case .membership(let a, _): found = (nodes, row(actorRows, a), "memberOf")
+        case .relation(let i): found = (edges, row(relationRows, i), subject.field)
         case .evidence(let r, let k):
-            found = (edges, evidenceRows[EvidenceKey(relation: r, index: k)] ?? relationRows[r], subject.field)
+            found = (edges, evidenceRows[EvidenceKey(relation: r, index: k)] ?? row(relationRows, r), subject.field)
         }
-        guard let reader = found.0 else { return nil }
-        let row = reader.table.rows[Int(found.1)]
+        guard let reader = found.0, let index = found.1, reader.table.rows.indices.contains(Int(index)) else { return nil }
+        let row = reader.table.rows[Int(index)]
         let place = found.2.map { reader.place(row, $0) } ?? SourcePlace(line: row.line, column: 1)
         return SourceMap.Location(file: reader.file, place: place)
     }

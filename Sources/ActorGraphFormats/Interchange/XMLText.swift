@@ -105,6 +105,16 @@ final class XMLTreeBuilder: NSObject, XMLParserDelegate {
         func fail(_ message: String, line: Int? = nil, column: Int? = nil) -> DiagnosticsError {
             DiagnosticsError([Diagnostic(file: file, line: line, column: column, message: message)])
         }
+        // An XML declaration must name its version ("<?xml version=\"1.0\"?>"); FoundationXML
+        // dereferences a null version on "<?xml?>" (found by fuzzing graphml).
+        if bytes.starts(with: Array("<?xml".utf8)), bytes.count > 5,
+           [UInt8(ascii: "?"), UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r")].contains(bytes[5]) {
+            let head = Array(bytes.prefix(300))
+            let end = (5..<max(5, head.count - 1)).first { head[$0] == UInt8(ascii: "?") && head[$0 + 1] == UInt8(ascii: ">") }
+            guard let end, String(decoding: head[5..<end], as: UTF8.self).contains("version") else {
+                throw fail("the XML declaration has no version (expected <?xml version=\"1.0\" …?>)", line: 1, column: 1)
+            }
+        }
         guard let (name, range) = declaredEncoding(bytes), !["utf-8", "utf8"].contains(name.lowercased()) else {
             if case .failure(.invalidUTF8(let place)) = TextInput.decode(bytes) {
                 throw fail("the file is not UTF-8 text (invalid byte sequence)", line: place.line, column: place.column)
