@@ -33,7 +33,7 @@ extension Run {
                 for target in targets { pairs.append((source, target, "verb-compound", 0.75, distance)) }
             // "has been hit by X": an irregular participle after a form of "be" is passive too.
             } else if (hit.isParticiple || (byAgent != nil && beBefore && start > 0 && !tokens[start].key.hasSuffix("ing")
-                                            && Self.beForms.union(["been"]).contains(tokens[start - 1].key)))
+                                            && Self.beForms.contains(tokens[start - 1].key)))
                         && (beBefore || (byAgent != nil && end < tokens.count && tokens[end].key == "by")) {
                 guard let (byMention, byAt) = byAgent else { break }
                 // "by the EU's special representative, Peter Sørensen,": the person named.

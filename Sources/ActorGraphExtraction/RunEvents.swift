@@ -92,10 +92,8 @@ extension Run {
 
     // MARK: Venues
 
-    static let timeWords: Set<String> = [
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
-        "april", "may", "june", "july", "august", "september", "october", "november", "december",
-    ]
+    /// Weekdays and month names (the date resolver's).
+    static let timeWords = Set(DateResolver.weekdays.keys).union(DateResolver.months.keys)
 
     /// "X and Y met in Havana", "talks between X and Y in Doha", "X met Y in Tehran": a state
     /// named as the venue, right after the meeting's trigger and in its clause, hosts the
@@ -171,7 +169,7 @@ extension Run {
         let group: [Int]
         let last: Int
         if k < tokens.count, tokens[k].key == preposition, hit.range.lowerBound > 0,
-           Self.beForms.contains(tokens[hit.range.lowerBound - 1].key) || tokens[hit.range.lowerBound - 1].key == "been" {
+           Self.beForms.contains(tokens[hit.range.lowerBound - 1].key) {
             // "Y has been accused of V-ing Z": the accused is the passive's subject.
             group = subjects(before: hit.range.lowerBound)
             last = k
