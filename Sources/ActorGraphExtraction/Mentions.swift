@@ -46,6 +46,9 @@ struct ActorDictionary {
     var byFirst: [String: [Entry]] = [:]
     /// Names several people share, by first word: the one the article named first.
     var sharedNames: [String: [(words: [String], actors: [ActorID])]] = [:]
+    /// A person's given name ("Anutin" for "Anutin Charnvirakul") when no other actor's name
+    /// starts with it: a reference only after the full name has appeared.
+    var givenNames: [String: ActorID] = [:]
     var statesByFirst: [String: [StateEntry]] = [:]
     var kinds: [ActorID: ActorKind] = [:]
     var countries: [ActorID: String] = [:]
@@ -130,6 +133,17 @@ struct ActorDictionary {
         for (words, ids) in surnames where keys[words] == nil {
             if ids.count == 1 { add(words, ids.first!, .capitalized, .surname) }
             else { sharedNames[words[0], default: []].append((words, ids.sorted())) }
+        }
+        var given: [String: Set<ActorID>] = [:]
+        for actor in graph.actors {
+            for name in [actor.name] + actor.aliases {
+                let words = Token.words(name)
+                guard words.count >= 2, let first = words.first else { continue }
+                given[first, default: []].insert(actor.kind == .person && first.count >= 3 && !stopWords.contains(first) ? actor.id : ActorID("-"))
+            }
+        }
+        for (word, ids) in given where ids.count == 1 && ids.first! != ActorID("-") && keys[[word]] == nil && surnames[[word]] == nil {
+            givenNames[word] = ids.first!
         }
         findDescriptions(graph: graph, stopWords: stopWords, names: Set(keys.keys))
         for entry in entries where keys[entry.words]!.count == 1 || entry.rule == .name {

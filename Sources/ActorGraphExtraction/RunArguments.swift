@@ -19,12 +19,27 @@ extension Run {
         return (prep == "of" || prep == "for" || prep == "from") && before > 0 && extractor.cues.agentNouns.contains(tokens[before - 1].key)
     }
 
+    /// Verbs whose object is the subject of the infinitive after it ("invited Y to visit").
+    static let objectControlVerbs: Set<String> = [
+        "invite", "invites", "invited", "inviting", "urge", "urges", "urged", "urging", "ask", "asks", "asked", "asking",
+        "encourage", "encourages", "encouraged", "press", "pressed", "pressing", "persuade", "persuaded", "allow", "allows",
+        "allowed", "permit", "permitted", "authorise", "authorised", "authorize", "authorized", "order", "ordered",
+        "force", "forced", "told", "tell", "tells", "requested", "request", "requests",
+    ]
+
     /// Plural heads after a name that leave it the conjunct ("government forces and …").
     static let headNouns: Set<String> = ["forces", "troops", "officials", "fighters", "militias", "units", "soldiers", "authorities"]
 
     /// The subject mentions before token `i`: the nearest mention that can act, and those
     /// coordinated with it ("X and Y met"). Objects of an earlier verb pass on that verb's subject.
     func subjects(before i: Int, limit: Int = 30) -> [Int] {
+        // "X invited Y to visit Z", "X urged Y to talk to Z": the object of a verb of asking or
+        // allowing is the subject of the infinitive after it.
+        if i >= 3, tokens[i - 1].key == "to", let m = owner[i - 2], !mentions[m].isLocation {
+            var v = mentions[m].range.lowerBound - 1
+            while v >= 0, Self.articles.contains(tokens[v].key) { v -= 1 }
+            if v >= 0, Self.objectControlVerbs.contains(tokens[v].key) { return coordinated(m) }
+        }
         var k = i - 1
         var steps = 0
         // Passed ", who/which" right before the verb: the antecedent is the subject itself

@@ -42,8 +42,15 @@ extension Run {
                 || (words.count >= 2 && extractor.cues.agentNouns.contains(tokens[range.upperBound].key)
                     && !tokens[range.upperBound].isCapitalized) { continue }
             guard range.allSatisfy({ owner[$0] == nil }) else { continue }
-            let before = mentions.filter { $0.range.upperBound <= i && !$0.isLocation && $0.rule != .anaphora }
+            var before = mentions.filter { $0.range.upperBound <= i && !$0.isLocation && $0.rule != .anaphora }
                 .sorted { $0.range.lowerBound < $1.range.lowerBound }
+            // "Y received him", "X met Y, who hosted her": an object pronoun is never its own
+            // clause's subject, so that subject is no antecedent here or in earlier sentences.
+            var clauseSubject: ActorID?
+            if words.count == 1, isObjectPronoun(i), let subject = before.last, isSubjectOfVerbBefore(subject.range.upperBound, i) {
+                clauseSubject = subject.actor
+                before.removeAll { $0.actor == subject.actor }
+            }
             var resolved: (ActorID, ActorKind)?
             // "the front", "the brigades": an actor whose name has that head word comes first.
             let head = words.count >= 2 ? words.last! : nil
@@ -63,12 +70,18 @@ extension Run {
                 resolved = (d, .government)
             } else if let m = before.last(where: { kinds.contains($0.kind) && named($0.actor) }) {
                 resolved = (m.actor, m.kind)
-            } else if let h = history.last(where: { kinds.contains($0.kind) && named($0.actor) && sentenceIndex - $0.sentence <= 8 }) {
+            } else if let h = history.last(where: { kinds.contains($0.kind) && named($0.actor) && sentenceIndex - $0.sentence <= 8
+                                                    && $0.actor != clauseSubject }) {
                 resolved = (h.actor, h.kind)
             } else if let m = before.last(where: { kinds.contains($0.kind) }) {
                 resolved = (m.actor, m.kind)
-            } else if let h = history.last(where: { kinds.contains($0.kind) && sentenceIndex - $0.sentence <= 3 }) {
+            } else if let h = history.last(where: { kinds.contains($0.kind) && sentenceIndex - $0.sentence <= 3 && $0.actor != clauseSubject }) {
                 resolved = (h.actor, h.kind)
+                // "X met Y. He said…": a pronoun continues the last sentence's first fitting
+                // actor (its subject, most often), not the last one named.
+                if words.count == 1, let first = history.first(where: { $0.sentence == h.sentence && kinds.contains($0.kind) && $0.actor != clauseSubject }) {
+                    resolved = (first.actor, first.kind)
+                }
             }
             if var (actor, kind) = resolved {
                 if ["army", "military"].contains(words.last!), let forces = dictionary.armedForces[actor] {
@@ -79,6 +92,31 @@ extension Run {
         }
         return pending
     }
+    /// "him", or "her" not before a noun ("hosted her in X", "met her."): the object form.
+    func isObjectPronoun(_ i: Int) -> Bool {
+        if tokens[i].key == "him" { return true }
+        guard tokens[i].key == "her" else { return false }
+        guard i + 1 < tokens.count else { return true }
+        let next = tokens[i + 1]
+        return next.kind == .punctuation || Self.prepositions.contains(next.key)
+            || ["and", "as", "that", "last", "this", "on", "again", "twice"].contains(next.key)
+    }
+
+    /// Whether the words from `start` up to the pronoun at `i` are only a verb group, perhaps
+    /// after ", who": "Y received him", "Y, who hosted her", "Y has invited him".
+    /// - Complexity: O(i − start).
+    func isSubjectOfVerbBefore(_ start: Int, _ i: Int) -> Bool {
+        var k = start
+        if k < i, tokens[k].key == "," { k += 1 }
+        if k < i, ["who", "which", "that"].contains(tokens[k].key) { k += 1 }
+        guard k < i, i - k <= 5 else { return false }
+        return (k..<i).allSatisfy { j in
+            tokens[j].kind == .word && !tokens[j].isCapitalized && owner[j] == nil
+                && (tokens[j].key == "to" || !Self.prepositions.contains(tokens[j].key))
+                && !Self.articles.contains(tokens[j].key) && !["and", "or", "but", "said", "says", "told"].contains(tokens[j].key)
+        }
+    }
+
     /// "Kosovo Prime Minister Albin Kurti": a state or body named right before a title and a
     /// person is that person's modifier, not a party of its own; the person's mention takes it in.
     mutating func mergeTitledModifiers() {

@@ -89,6 +89,15 @@ extension Run {
                     continue
                 }
             }
+            // "Anutin said": a given name alone, once the full name has appeared, when no
+            // capitalized word follows (that would be another person's full name).
+            if named == nil, state == nil, tokens[i].isCapitalized, !tokens[i].isAllCaps, let actor = dictionary.givenNames[tokens[i].key],
+               i + 1 == n || !(tokens[i + 1].isCapitalized && tokens[i + 1].kind == .word),
+               history.contains(where: { $0.actor == actor }) || mentions.contains(where: { $0.actor == actor && $0.range.upperBound <= i }) {
+                addMention(Mention(actor: actor, range: i..<(i + 1), rule: .surname, isLocation: false, kind: .person, certainty: 0.8))
+                i += 1
+                continue
+            }
             if let (length, entry) = state {
                 if entry.isAdjective {
                     // "the Iraqi government", "Hungarian and Romanian officials"
