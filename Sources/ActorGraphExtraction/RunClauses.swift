@@ -134,7 +134,10 @@ extension Run {
         var j = k - 1
         while j > 0, j >= k - 14 {
             if tokens[j].key == "," {
-                guard j + 1 < k, ["his", "her", "its", "their", "the", "a", "an"].contains(tokens[j + 1].key),
+                // ", the leader of X,", and bare ", leader of X," / ", former head of X,"
+                let first = j + 2 < k && ["former", "then", "acting", "deputy"].contains(tokens[j + 1].key) ? j + 2 : j + 1
+                guard j + 1 < k, ["his", "her", "its", "their", "the", "a", "an"].contains(tokens[j + 1].key)
+                        || (owner[first] == nil && extractor.cues.agentNouns.contains(tokens[first].key)),
                       let m = owner[j - 1], !mentions[m].isLocation else { return nil }
                 return j
             }

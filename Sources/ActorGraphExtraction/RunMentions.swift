@@ -23,6 +23,8 @@ extension Run {
         return k >= 0 && Self.locationPrepositions.contains(tokens[k].key)
     }
 
+    static let settlementNouns: Set<String> = ["city", "town", "port", "village", "resort", "capital", "region", "province", "island"]
+
     static let mediaNouns: Set<String> = [
         "news", "media", "television", "tv", "radio", "newspaper", "newspapers", "agency", "broadcaster", "press",
         "outlets", "outlet", "daily", "channel",
@@ -118,6 +120,16 @@ extension Run {
                             i = k + titleLength
                             continue
                         }
+                    }
+                    // "in the Tanzanian city of Arusha": a place in the state, named by its adjective.
+                    if chain.count == 1, k + 2 < n, Self.settlementNouns.contains(tokens[k].key), tokens[k + 1].key == "of",
+                       tokens[k + 2].isCapitalized, tokens[k + 2].kind == .word, owner[k + 2] == nil, isPlace(i, throughThe: true) {
+                        var end = k + 3
+                        while end < n, tokens[end].isCapitalized, tokens[end].kind == .word, owner[end] == nil { end += 1 }
+                        addMention(Mention(actor: dictionary.stateActor(entry.code, proposals: &proposals), range: i..<end,
+                                           rule: .adjective, isLocation: true, kind: .government, certainty: 0.85))
+                        i = end
+                        continue
                     }
                     // "Veltan positions", "Veltan troops": the state's armed forces when the graph has them.
                     if chain.count == 1, let l = CueIndex.longest(extractor.cues.armedNouns, tokens, at: k) {

@@ -62,6 +62,25 @@ extension Run {
             }
             var participants: [ActorID] = []
             for c in meetings { for a in [c.source, c.target] where !participants.contains(a) { participants.append(a) } }
+            // "X and Y agreed to … after talks hosted by Z": with no meeting named, the clause's
+            // coordinated subject held the talks; they met.
+            if participants.isEmpty, let first = eventHosts.map(\.trigger.lowerBound).min(),
+               let group = mentions.indices.filter({ mentions[$0].range.upperBound <= first && !mentions[$0].isLocation })
+                .map({ coordinated($0) }).first(where: { $0.count >= 2 }) {
+                let actors = group.map { mentions[$0].actor }
+                let trigger = eventHosts[0].trigger
+                let label = String(text[tokens[trigger.lowerBound].range.lowerBound..<tokens[trigger.upperBound - 1].range.upperBound])
+                for (a, x) in actors.enumerated() where !participants.contains(x) {
+                    participants.append(x)
+                    for y in actors[(a + 1)...] where y != x {
+                        found.append(Candidate(source: x, target: y, type: .meets,
+                                               modality: modality(trigger: trigger.lowerBound, negated: isNegated(before: trigger.lowerBound),
+                                                                  parties: [x, y]),
+                                               date: date, label: label, quote: quote, document: document, confidence: 0.55,
+                                               rule: "event-participants", sentence: index))
+                    }
+                }
+            }
             for (host, trigger) in eventHosts {
                 for guest in participants where guest != host.actor {
                     if let a = country(of: host.actor), a == country(of: guest) { continue }

@@ -75,3 +75,26 @@ func extract13(_ text: String) -> [Candidate] { extractWith(round13Graph, text) 
         #expect(!has(cs, "ada-kell", .opposes, "tern-front"))
     }
 }
+
+@Suite struct Round13Clauses {
+    @Test func aBareAppositionLeavesThePersonTheSubject() {
+        let cs = extract13("Bo Lund, leader of the Tern Liberation Front, accused Chile of lying.")
+        #expect(has(cs, "bo-lund", .opposes, "chile") && !has(cs, "tern-front", .opposes, "chile"))
+        #expect(has(extract13("Bo Lund, former head of the Tern Liberation Front, met Chile."), "bo-lund", .meets, "chile"))
+    }
+
+    @Test func aTownNamedByItsStatesAdjective() {
+        let cs = extract13("Bo Lund held talks with Ada Kell in the Chilean port of Valparaiso in January.")
+        #expect(has(cs, "chile", .hosts, "bo-lund") && has(cs, "chile", .hosts, "ada-kell"))
+        // not a venue without "in": "the Chilean city of X" as a subject is no place
+        #expect(!has(extract13("Bo Lund praised the Chilean city of Valparaiso."), "chile", .hosts, "bo-lund"))
+    }
+
+    @Test func theSubjectsOfTalksHostedByAThirdParty() {
+        let cs = extract13("Chile and Peru agreed to reopen their border after talks hosted by Norway.")
+        #expect(has(cs, "chile", .meets, "peru") || has(cs, "peru", .meets, "chile"))
+        #expect(has(cs, "norway", .hosts, "chile") && has(cs, "norway", .hosts, "peru"))
+        // one party alone held no talks with anyone named
+        #expect(!extract13("Chile said it would attend a summit hosted by Norway.").contains { $0.type == .meets })
+    }
+}
