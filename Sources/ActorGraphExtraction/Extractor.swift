@@ -86,6 +86,11 @@ struct CueIndex: Sendable {
     /// The same for armed people and assets ("positions", "troops"): a state's armed forces.
     var armedNouns: [String: [[String]]] = [:]
     var agentNouns: Set<String> = []
+    /// "described", "branded": verbs that characterise their object; the nouns that make the
+    /// characterisation friendly ("a strategic partner") or hostile ("a terrorist organisation").
+    var characterisingVerbs: Set<String> = []
+    var friendNouns: Set<String> = []
+    var foeNouns: Set<String> = []
     var anaphora: [String: [([String], [ActorKind])]] = [:]
     /// Verbs that take their partner with "with" ("clash with", "agree with"): a coordinated
     /// subject with no object ("X and Y clashed") relates every pair.
@@ -112,6 +117,9 @@ struct CueIndex: Sendable {
         for words in withPlurals("armed-assets") { armedNouns[words[0], default: []].append(words) }
         for words in lexicon.cueList("person-titles") where !words.isEmpty { titles[words[0], default: []].append(words) }
         agentNouns = Set(lexicon.cueList("agent-nouns").compactMap(\.last))
+        characterisingVerbs = Set(lexicon.cueList("characterising-verbs").compactMap(\.first))
+        friendNouns = Set(withPlurals("friend-nouns").compactMap(\.last))
+        foeNouns = Set(withPlurals("foe-nouns").compactMap(\.last))
         for (words, kinds) in lexicon.anaphora { anaphora[words[0], default: []].append((words, kinds)) }
     }
 

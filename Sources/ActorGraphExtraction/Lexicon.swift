@@ -59,6 +59,7 @@ public struct Lexicon: Sendable {
     ]
     static let cueSections: Set<String> = [
         "denied", "possible", "reported", "negation", "reversal", "government-nouns", "person-titles", "agent-nouns", "actor-assets", "armed-assets",
+        "characterising-verbs", "friend-nouns", "foe-nouns",
     ]
 
     /// Parses lexicon text. `file` names it in errors.

@@ -51,6 +51,7 @@ extension Run {
             }
         }
         found += implied(sentence: index, date: date, quote: quote)
+        found += characterisations(sentence: index, date: date, quote: quote)
         found += underAttack(sentence: index, date: date, quote: quote)
         found += meetingPlaceHosts(found, sentence: index, date: date, quote: quote)
         // "X and Y held talks at a conference hosted by Z", "Z, which hosted the meeting": Z hosts
@@ -100,6 +101,10 @@ extension Run {
         // relation between them is proposed ("Rwanda's foreign minister warned that Kigali …").
         found.removeAll { c in
             dictionary.groups[c.source]?.contains(c.target) == true || dictionary.groups[c.target]?.contains(c.source) == true
+        }
+        // A state does not host its own people or bodies ("X lives in a village near Lima", X Peruvian).
+        found.removeAll { c in
+            c.type == .hosts && kind(of: c.source) == .government && country(of: c.source).map { $0 == country(of: c.target) } == true
         }
         // One candidate per pair and type in a sentence: the most confident.
         var best: [String: Candidate] = [:]

@@ -98,3 +98,26 @@ func extract13(_ text: String) -> [Candidate] { extractWith(round13Graph, text) 
         #expect(!extract13("Chile said it would attend a summit hosted by Norway.").contains { $0.type == .meets })
     }
 }
+
+@Suite struct Round13Characterisations {
+    @Test func friendlyAndHostileCharacterisations() {
+        #expect(has(extract13("Chile described Peru as a strategic partner."), "chile", .supports, "peru"))
+        #expect(has(extract13("Chile branded the Tern Liberation Front a terrorist organisation."), "chile", .opposes, "tern-front"))
+        #expect(has(extract13("Bo Lund said Peru was a reliable partner."), "bo-lund", .supports, "peru"))
+        #expect(has(extract13("Chile sees the Tern Liberation Front as a threat to peace."), "chile", .opposes, "tern-front"))
+        // an object relative: the antecedent is characterised by the relative's subject
+        #expect(has(extract13("The Tern Liberation Front, which Chile listed as a terrorist entity last year, denied it."),
+                    "chile", .opposes, "tern-front"))
+        // negated, it is denied; a phone call is no characterisation; "a partner of Z" is Z's relation
+        #expect(has(extract13("Chile did not describe Peru as a threat."), "chile", .opposes, "peru", .denied))
+        #expect(extract13("Chile called Peru on Monday.").isEmpty)
+        #expect(!has(extract13("Chile described Peru as a partner of Norway."), "chile", .supports, "peru"))
+    }
+
+    @Test func agentsResidentsAndOwnPeople() {
+        #expect(has(extract13("Ada Kell, who was abducted by Chilean agents in Lima, is on trial."), "chile", .opposes, "ada-kell"))
+        #expect(has(extract13("Ada Kell, who lives in Norway, spoke."), "norway", .hosts, "ada-kell"))
+        // a state does not host its own citizen
+        #expect(!has(extract13("Ada Kell lives in a village near Lima."), "peru", .hosts, "ada-kell"))
+    }
+}

@@ -59,7 +59,7 @@ import Testing
     }
 
     @Test func fleeingToAStateAndWorkingWithAParty() {
-        #expect(has(extract5("Ada Kell fled to Peru after the uprising."), "peru", .hosts, "ada-kell"))
+        #expect(has(extract5("Ada Kell fled to Chile after the uprising."), "chile", .hosts, "ada-kell"))
         #expect(has(extract5("The Sarni Movement works with the Tern Liberation Front, officials say."), "sarnis", .supports, "tern-front"))
     }
 
