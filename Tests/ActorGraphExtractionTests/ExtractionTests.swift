@@ -68,7 +68,8 @@ func has(_ cs: [Candidate], _ s: ActorID, _ type: RelationType, _ t: ActorID, _ 
         #expect(has(extract("Southland hosted Jane Doe."), "southland", .hosts, "jane-doe"))
         let visit = extract("Jane Doe visited Southland.")
         #expect(has(visit, "southland", .hosts, "jane-doe"))
-        #expect(visit.contains { $0.type == .meets })
+        // a visit is hosting, not a meeting of its own (round 13; docs/EXTRACTION.md)
+        #expect(!visit.contains { $0.type == .meets })
     }
 
     @Test func coordinatedObjectsAndSubjects() {
