@@ -175,6 +175,15 @@ extension Run {
         (["the", "two", "foreign", "ministers"], [.person]), (["the", "two", "prime", "ministers"], [.person]),
         (["the", "two", "groups"], [.militia, .organization, .group]), (["the", "two", "factions"], [.militia, .organization, .group]),
         (["the", "two", "movements"], [.militia, .organization]), (["the", "two", "rivals"], [.government, .militia, .organization, .person]),
+        // round 13
+        (["both", "groups"], [.militia, .organization, .group]), (["both", "factions"], [.militia, .organization, .group]),
+        (["both", "movements"], [.militia, .organization]), (["the", "two", "gangs"], [.militia, .organization, .group]),
+        (["both", "gangs"], [.militia, .organization, .group]), (["the", "two", "cartels"], [.militia, .organization, .group]),
+        (["both", "cartels"], [.militia, .organization, .group]), (["the", "two", "parties"], [.organization, .government, .militia]),
+        (["both", "parties"], [.organization, .government, .militia]), (["the", "two", "states"], [.government]),
+        (["both", "states"], [.government]), (["the", "two", "nations"], [.government]), (["both", "nations"], [.government]),
+        (["both", "neighbours"], [.government]), (["both", "neighbors"], [.government]), (["both", "men"], [.person]),
+        (["both", "presidents"], [.person]),
     ]
 
     /// "The two countries agreed a ceasefire", "talks between the two sides": the two actors of

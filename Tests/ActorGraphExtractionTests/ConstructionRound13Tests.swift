@@ -121,3 +121,12 @@ func extract13(_ text: String) -> [Candidate] { extractWith(round13Graph, text) 
         #expect(!has(extract13("Ada Kell lives in a village near Lima."), "peru", .hosts, "ada-kell"))
     }
 }
+
+@Suite struct Round13Pairs {
+    @Test func bothGroupsAndAnEpithet() {
+        let graph = round13Graph + [ActorNode(id: "sarnis", name: "Sarni Movement", kind: .militia)]
+        let cs = extractWith(graph, "The Tern Liberation Front and the Sarni Movement fought for months. Both groups were designated terrorist organisations by Chile.")
+        #expect(has(cs, "chile", .opposes, "tern-front") && has(cs, "chile", .opposes, "sarnis"))
+        #expect(has(extract13("Chile has called Bo Lund a troublemaker."), "chile", .opposes, "bo-lund"))
+    }
+}
