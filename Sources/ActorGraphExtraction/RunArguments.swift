@@ -69,6 +69,13 @@ extension Run {
                 steps += 1
                 continue
             }
+            // "X said in a statement that it remains committed to …": a pronoun subject after a
+            // speech verb is the speaker.
+            if owner[k] == nil, ["it", "they"].contains(tokens[k].key), k >= 2,
+               let speech = (max(0, k - 7)..<k).last(where: { owner[$0] == nil && Self.speakerCues.contains(tokens[$0].key) }),
+               !((speech + 1)..<k).contains(where: { owner[$0] != nil || [",", ";", "\""].contains(tokens[$0].key) }) {
+                return subjects(before: speech, limit: limit)
+            }
             if let m = owner[k] {
                 if !relativeAntecedent, let inherited = objectOf[m] { return inherited }
                 if canBeSubject(m) {
@@ -96,7 +103,7 @@ extension Run {
     /// `k`, when there is one within 14 tokens and no other comma between.
     func relativeClauseOpening(closingAt k: Int) -> Int? {
         var j = k - 1
-        while j > 0, j >= k - 14 {
+        while j > 0, j >= k - 24 {
             if tokens[j].key == "," {
                 return j + 1 < k && (Self.relativePronouns.contains(tokens[j + 1].key) || tokens[j + 1].key == "whose") ? j : nil
             }

@@ -162,6 +162,17 @@ extension Run {
     /// the TTP) is a relation in its own right, reported, not asserted: it is the accuser's
     /// claim. The accusation itself comes from the accusing trigger as usual.
     /// - Complexity: O(v·p) for the lexicon variants v at the charged verb and their phrase length p.
+    /// Whether the trigger is the act of a charge ("accused Y of \"siding with\" Z"): the act is
+    /// the accused's, read by `accusedActs`, never the accuser's.
+    func isChargedAct(_ hit: TriggerHit) -> Bool {
+        var k = hit.range.lowerBound - 1
+        while k > 0, Self.quoteMarks.contains(tokens[k].key) { k -= 1 }
+        guard k > 1, ["of", "for", "with"].contains(tokens[k].key), let m = owner[k - 1] else { return false }
+        var v = mentions[coordinated(m)[0]].range.lowerBound - 1
+        while v >= 0, Self.articles.contains(tokens[v].key) { v -= 1 }
+        return v >= 0 && ["accus", "blam", "charg"].contains { tokens[v].key.hasPrefix($0) }
+    }
+
     mutating func accusedActs(_ hit: TriggerHit, sentence: Int, date: PartialDate?, quote: String) -> [Candidate] {
         guard hit.trigger.form == .verb, let lemma = hit.trigger.words.first, hit.trigger.words.count == 1,
               let preposition = Self.accusationVerbs[lemma] else { return [] }
@@ -180,7 +191,9 @@ extension Run {
             last = group.map { mentions[$0].range.upperBound }.max() ?? mentions[accused].range.upperBound
         }
         guard !group.isEmpty, last + 1 < tokens.count, tokens[last].key == preposition else { return [] }
-        let verbAt = last + 1
+        var verbAt = last + 1
+        // "accused Y of \"siding with Z\"": the charge may be quoted.
+        while verbAt + 1 < tokens.count, Self.quoteMarks.contains(tokens[verbAt].key) { verbAt += 1 }
         guard let variants = extractor.lexicon.variants[tokens[verbAt].key], tokens[verbAt].key.hasSuffix("ing") else { return [] }
         var best: (Lexicon.Variant, Int)?
         for v in variants where extractor.lexicon.triggers[v.trigger].form == .verb {

@@ -42,6 +42,19 @@ extension Run {
                 || (words.count >= 2 && extractor.cues.agentNouns.contains(tokens[range.upperBound].key)
                     && !tokens[range.upperBound].isCapitalized) { continue }
             guard range.allSatisfy({ owner[$0] == nil }) else { continue }
+            // "The transitional president, General X, …", "the main opposition party, Fretilin,":
+            // a description named right after it is that name's (or nobody the graph knows).
+            if words.count >= 2, range.upperBound + 1 < n, tokens[range.upperBound].key == "," {
+                var k = range.upperBound + 1
+                while k < n, owner[k] == nil, let l = CueIndex.longest(extractor.cues.titles, tokens, at: k) { k += l }
+                if k < n, tokens[k].isCapitalized, tokens[k].kind == .word {
+                    if let m = owner[k], kinds.contains(mentions[m].kind) {
+                        pending.append(Mention(actor: mentions[m].actor, range: range, rule: .anaphora, isLocation: false,
+                                               kind: mentions[m].kind, certainty: 0.8))
+                    }
+                    continue
+                }
+            }
             var before = mentions.filter { $0.range.upperBound <= i && !$0.isLocation && $0.rule != .anaphora }
                 .sorted { $0.range.lowerBound < $1.range.lowerBound }
             // "Y received him", "X met Y, who hosted her": an object pronoun is never its own
@@ -146,8 +159,10 @@ extension Run {
     /// memberOf; a state's armed forces for armed nouns when the graph has them).
     mutating func personsGroups() {
         for (index, m) in mentions.enumerated() where m.kind == .person {
-            let end = m.range.upperBound
-            guard end + 1 < tokens.count, tokens[end].kind == .possessive, owner[end + 1] == nil,
+            // "X's government", and "his government" with the pronoun resolved to X
+            let pronoun = m.rule == .anaphora && m.range.count == 1 && ["his", "her"].contains(tokens[m.range.lowerBound].key)
+            let end = m.range.upperBound - (pronoun ? 1 : 0)
+            guard end + 1 < tokens.count, pronoun || tokens[end].kind == .possessive, owner[end + 1] == nil,
                   Self.ledNouns.contains(tokens[end + 1].key), let groups = dictionary.groups[m.actor], !groups.isEmpty else { continue }
             let armed = ["army", "forces", "troops", "military", "fighters", "militia", "militias", "men", "rebels"].contains(tokens[end + 1].key)
             let ordered = groups.sorted { $0.rawValue < $1.rawValue }
@@ -159,6 +174,7 @@ extension Run {
             mentions[index].range = m.range.lowerBound..<(end + 2)
             owner[end] = index
             owner[end + 1] = index
+            if pronoun { mentions[index].rule = .anaphora }
         }
     }
 

@@ -41,7 +41,7 @@ extension Run {
                    && hit.range.lowerBound - $0.range.upperBound <= 4 }) {
                 continue
             }
-            let produced = roles(hit, sentence: index, date: date, quote: quote)
+            let produced = isChargedAct(hit) ? [] : roles(hit, sentence: index, date: date, quote: quote)
             found += produced
             found += accusedActs(hit, sentence: index, date: date, quote: quote)
             if produced.isEmpty {

@@ -67,6 +67,14 @@ extension Run {
                (i + 1 < n && ["of", "to"].contains(tokens[i + 1].key)) || possessor(before: i) != nil {
                 chosen = matches.filter { $0.1.form == .role }
             }
+            // "opposition leader X", "the opposition United Democratic Party", "rebel commanders":
+            // a noun that modifies a title, an agent noun or a name describes someone, it relates
+            // nobody.
+            if i + 1 < n, tokens[i + 1].kind == .word, !Self.prepositions.contains(tokens[i + 1].key),
+               extractor.cues.agentNouns.contains(tokens[i + 1].key) || CueIndex.longest(extractor.cues.titles, tokens, at: i + 1) != nil
+                || Self.describedNouns.contains(tokens[i + 1].key) || (tokens[i + 1].isCapitalized && i > 0 && !tokens[i].isCapitalized) {
+                chosen = chosen.filter { $0.1.form != .noun }
+            }
             // "37 jailed cartel members", "the armed groups": a participle between a number or a
             // determiner and a noun is an adjective.
             if i > 0, i + 1 < n, tokens[i].key.hasSuffix("ed"), owner[i + 1] == nil, tokens[i + 1].kind == .word,
@@ -98,6 +106,13 @@ extension Run {
         return hits
     }
 
+    /// Nouns that a relational noun before them only describes ("opposition figures").
+    static let describedNouns: Set<String> = [
+        "party", "parties", "figure", "figures", "politician", "politicians", "lawmaker", "lawmakers", "candidate",
+        "candidates", "activist", "activists", "bloc", "camp", "groups", "group", "coalition", "movement", "mps",
+        "legislators", "senator", "senators", "deputies", "supporters", "member", "members",
+    ]
+
     /// Words a lexicon phrase may have between its words: "signed a new trade agreement with",
     /// "established diplomatic ties with". Articles in a phrase are optional and interchangeable.
     static let phraseFillers: Set<String> = [
@@ -119,6 +134,8 @@ extension Run {
         // quantities: "keeps about 28,500 troops in", "several thousand troops"
         "about", "some", "around", "nearly", "almost", "thousand", "thousands", "hundred", "hundreds", "dozens",
         "remaining", "own",
+        // round 14: "closed the main border crossing with", "keeps a small army training unit in"
+        "main", "small", "major", "key", "only", "last", "entire", "army", "crossing", "permanent", "temporary",
     ]
     static let articles: Set<String> = ["a", "an", "the"]
     static let quoteMarks: Set<String> = ["\"", "\u{201C}", "\u{201D}", "'", "\u{2018}", "\u{2019}"]
