@@ -52,6 +52,8 @@ extension Run {
         }
         found += implied(sentence: index, date: date, quote: quote)
         found += characterisations(sentence: index, date: date, quote: quote)
+        found += attendanceHosts(sentence: index, date: date, quote: quote)
+        found += signedAgreements(sentence: index, date: date, quote: quote)
         found += underAttack(sentence: index, date: date, quote: quote)
         found += meetingPlaceHosts(found, sentence: index, date: date, quote: quote)
         // "X and Y held talks at a conference hosted by Z", "Z, which hosted the meeting": Z hosts

@@ -51,3 +51,26 @@ func extract14(_ text: String) -> [Candidate] { extractWith(round14Graph, text) 
         #expect(has(extract14("Norway, which keeps a small army training unit in Chile, said nothing."), "chile", .hosts, "norway"))
     }
 }
+
+@Suite struct Round14Events {
+    @Test func attendanceIsHostedByTheVenueOrTheDateline() {
+        let cs = extract14("Ada Kell and Bo Lund attended the ceremony at the palace in Santiago.")
+        #expect(has(cs, "chile", .hosts, "ada-kell") && has(cs, "chile", .hosts, "bo-lund"))
+        #expect(has(extract14("LIMA, May 8 (wire) - Bo Lund attended the inauguration on Friday."), "peru", .hosts, "bo-lund"))
+        // a Peruvian at home is nobody's guest; a denied attendance is denied
+        #expect(extract14("LIMA, May 8 (wire) - Ada Kell attended the inauguration on Friday.").isEmpty)
+        #expect(has(extract14("Bo Lund did not attend the summit in Santiago."), "chile", .hosts, "bo-lund", .denied))
+    }
+
+    @Test func anAgreementNamedBeforeItsSignatories() {
+        let cs = extract14("It revives an agreement signed at a villa near Oslo last July by Chile and a delegation of Peru.")
+        #expect(has(cs, "chile", .supports, "peru") && has(cs, "peru", .supports, "chile"))
+        let rel = extract14("Chile met Peru in March. They honour a treaty that Chile and Peru signed in 2018.")
+        #expect(has(rel, "chile", .supports, "peru") && has(rel, "peru", .supports, "chile"))
+    }
+
+    @Test func territoriesAreReachedByTheirCapitals() {
+        let graph = round14Graph + [ActorNode(id: "nc", name: "Government of New Caledonia", kind: .government, country: "NC")]
+        #expect(has(extractWith(graph, "Bo Lund, who visited Noumea in January, spoke."), "nc", .hosts, "bo-lund"))
+    }
+}
