@@ -132,7 +132,7 @@ extension Run {
     /// 14 tokens and no other comma between. The subject is the mention before it.
     func appositionOpening(closingAt k: Int) -> Int? {
         var j = k - 1
-        while j > 0, j >= k - 14 {
+        while j > 0, j >= k - 20 {
             if tokens[j].key == "," {
                 // ", the leader of X,", and bare ", leader of X," / ", former head of X,"
                 let first = j + 2 < k && ["former", "then", "acting", "deputy"].contains(tokens[j + 1].key) ? j + 2 : j + 1

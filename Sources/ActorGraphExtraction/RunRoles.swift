@@ -25,6 +25,12 @@ extension Run {
             }
             if k < tokens.count, owner[k] == nil, Self.eventNouns.contains(tokens[k].key) { return [] }
         }
+        // "would move to disarm the group", "flew to meet X": "to" before a verb is an infinitive,
+        // no destination.
+        if t.type == .hosts, t.words.last == "to", end < tokens.count, owner[end] == nil, tokens[end].kind == .word,
+           !tokens[end].isCapitalized, !Self.determiners.contains(tokens[end].key), !Self.phraseFillers.contains(tokens[end].key) {
+            return []
+        }
         let pairs = argumentPairs(hit)
         var result: [Candidate] = []
         let label = String(text[tokens[start].range.lowerBound..<tokens[end - 1].range.upperBound])

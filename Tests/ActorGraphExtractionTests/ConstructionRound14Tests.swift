@@ -74,3 +74,18 @@ func extract14(_ text: String) -> [Candidate] { extractWith(round14Graph, text) 
         #expect(has(extractWith(graph, "Bo Lund, who visited Noumea in January, spoke."), "nc", .hosts, "bo-lund"))
     }
 }
+
+@Suite struct Round14Hosting {
+    @Test func refugeMovesAndMissions() {
+        #expect(has(extract14("Bo Lund has been sheltering in the Chilean embassy since the coup."), "chile", .hosts, "bo-lund"))
+        #expect(has(extract14("Bo Lund has since moved to Santiago, the capital of Chile."), "chile", .hosts, "bo-lund"))
+        #expect(has(extract14("The Tern Liberation Front is due to send its own mission to Lima next month."), "peru", .hosts, "tern-front", .possible))
+        // "move to" before a verb is an infinitive, no destination
+        #expect(extract14("Chile said it would move to disarm the Tern Liberation Front.").filter { $0.type == .hosts }.isEmpty)
+    }
+
+    @Test func aLongAppositionBeforeTheVerb() {
+        let cs = extract14("Peru, a country of about one million people at the mouth of the Red Sea, hosts military bases of Norway and Chile.")
+        #expect(has(cs, "peru", .hosts, "norway") && has(cs, "peru", .hosts, "chile"))
+    }
+}
