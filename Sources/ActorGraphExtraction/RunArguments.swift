@@ -128,6 +128,9 @@ extension Run {
     /// A mention and those joined to it before by "and" or commas.
     func coordinated(_ m: Int) -> [Int] {
         if let other = pairIndex[m] { return [m, other] }
+        // "according to Russian officials, he held …": a pronoun is never a list's last member.
+        if mentions[m].rule == .anaphora, mentions[m].range.count == 1, mentions[m].range.lowerBound > 0,
+           tokens[mentions[m].range.lowerBound - 1].key == "," { return [m] }
         var group = [m]
         var k = mentions[m].range.lowerBound - 1
         // "X and the Y", "X and his Y"

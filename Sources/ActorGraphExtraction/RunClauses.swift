@@ -123,7 +123,9 @@ extension Run {
         guard mentions[m].rule == .adjective || words > 0, k < tokens.count else { return nil }
         // "his Nigerian counterpart Bola Tinubu": the name right after, without a comma too.
         if let p = owner[k], mentions[p].kind == .person, mentions[m].rule == .adjective { return p }
-        guard k + 1 < tokens.count, tokens[k].key == ",", let p = owner[k + 1], mentions[p].kind == .person else { return nil }
+        // not a pronoun after a time ("travelled to Berlin last month, he said")
+        guard k + 1 < tokens.count, tokens[k].key == ",", let p = owner[k + 1], mentions[p].kind == .person,
+              mentions[p].rule != .anaphora else { return nil }
         return p
     }
 

@@ -1,0 +1,27 @@
+import ActorGraphCore
+import ActorGraphExtraction
+import Foundation
+import Testing
+
+/// The fifteenth extraction round (docs/EXTRACTION.md): a pronoun after a time is no
+/// apposition, a pronoun is no list member, courts and companies as descriptions, dissolution.
+@Suite struct Round15 {
+    @Test func aPronounAfterATimeIsNoApposition() {
+        let cs = extract14("Bo Lund travelled to Lima last month, he said.")
+        #expect(has(cs, "peru", .hosts, "bo-lund"))
+        #expect(has(extract14("Bo Lund is due in Lima next month, his ministry said."), "peru", .hosts, "bo-lund", .possible))
+    }
+
+    @Test func aPronounIsNoListMember() {
+        let cs = extract14("Bo Lund flew to Lima, where, according to Chilean officials, he held talks with Ada Kell.")
+        #expect(has(cs, "bo-lund", .meets, "ada-kell") || has(cs, "ada-kell", .meets, "bo-lund"))
+        #expect(!cs.contains { $0.type == .meets && [$0.source, $0.target].contains("chile") })
+    }
+
+    @Test func courtsAndDissolution() {
+        let graph = round14Graph + [ActorNode(id: "lima-court", name: "Lima Court of Appeal", kind: .government, country: "PE")]
+        let cs = extractWith(graph, "The Lima Court of Appeal ordered the dissolution of the Tern Liberation Front. Chile welcomed the court's decision.")
+        #expect(has(cs, "lima-court", .opposes, "tern-front"))
+        #expect(has(cs, "chile", .supports, "lima-court"))
+    }
+}
