@@ -38,7 +38,7 @@ extension Run {
             let range = i..<(i + words.count + skip)
             // "the state news agency", "the government media": a modifier of a noun, no reference.
             // "the military rulers of X", "the army chief": a noun for people after it too.
-            if range.upperBound < n, Self.mediaNouns.contains(tokens[range.upperBound].key)
+            if range.upperBound < n, Self.mediaNouns.contains(tokens[range.upperBound].key) || Self.compoundHeads.contains(tokens[range.upperBound].key)
                 || (words.count >= 2 && extractor.cues.agentNouns.contains(tokens[range.upperBound].key)
                     && !tokens[range.upperBound].isCapitalized) { continue }
             guard range.allSatisfy({ owner[$0] == nil }) else { continue }
@@ -86,6 +86,8 @@ extension Run {
             } else if let h = history.last(where: { kinds.contains($0.kind) && named($0.actor) && sentenceIndex - $0.sentence <= 8
                                                     && $0.actor != clauseSubject }) {
                 resolved = (h.actor, h.kind)
+            } else if let head, Self.namedOnlyHeads.contains(head) {
+                // "the court", "the company": only an actor so named, never the last body named
             } else if let m = before.last(where: { kinds.contains($0.kind) }) {
                 resolved = (m.actor, m.kind)
             } else if let h = history.last(where: { kinds.contains($0.kind) && sentenceIndex - $0.sentence <= 3 && $0.actor != clauseSubject }) {
@@ -105,6 +107,19 @@ extension Run {
         }
         return pending
     }
+    /// Nouns that make a description before them a modifier ("the state budget", "the company
+    /// shares"): no reference.
+    static let compoundHeads: Set<String> = [
+        "budget", "budgets", "oil", "company", "companies", "enterprise", "enterprises", "firm", "firms", "prosecutor",
+        "prosecutors", "department", "visit", "banquet", "dinner", "funeral", "level", "owned", "run", "sector",
+        "apparatus", "secrets", "secret", "property", "assets", "shares", "bonds", "debt", "coffers", "treasury",
+    ]
+
+    /// Heads of descriptions that stand only for an actor whose name has them.
+    static let namedOnlyHeads: Set<String> = [
+        "court", "tribunal", "parliament", "senate", "congress", "assembly", "company", "firm", "consortium",
+    ]
+
     /// "him", or "her" not before a noun ("hosted her in X", "met her."): the object form.
     func isObjectPronoun(_ i: Int) -> Bool {
         if tokens[i].key == "him" { return true }
@@ -175,6 +190,16 @@ extension Run {
             owner[end] = index
             owner[end + 1] = index
             if pronoun { mentions[index].rule = .anaphora }
+        }
+        // "X, whose government opened talks with Y": the whose-clause's subject is X's body.
+        for m in mentions where m.kind == .person {
+            let end = m.range.upperBound
+            guard end + 2 < tokens.count, tokens[end].key == ",", tokens[end + 1].key == "whose", owner[end + 1] == nil,
+                  owner[end + 2] == nil, Self.ledNouns.contains(tokens[end + 2].key),
+                  let group = dictionary.groups[m.actor]?.sorted(by: { $0.rawValue < $1.rawValue })
+                    .first(where: { kind(of: $0) == .government }) else { continue }
+            addMention(Mention(actor: group, range: (end + 1)..<(end + 3), rule: .anaphora, isLocation: false,
+                               kind: .government, certainty: min(m.certainty, 0.8)))
         }
     }
 

@@ -77,8 +77,10 @@ extension Run {
             }
             // "37 jailed cartel members", "the armed groups": a participle between a number or a
             // determiner and a noun is an adjective.
-            if i > 0, i + 1 < n, tokens[i].key.hasSuffix("ed"), owner[i + 1] == nil, tokens[i + 1].kind == .word,
-               !tokens[i + 1].isCapitalized, !Self.prepositions.contains(tokens[i + 1].key), !Self.articles.contains(tokens[i + 1].key),
+            // "the outlawed Brotherhood": also before a name.
+            if i > 0, i + 1 < n, tokens[i].key.hasSuffix("ed"), owner[i + 1] == nil || mentions[owner[i + 1]!].range.lowerBound == i + 1,
+               tokens[i + 1].kind == .word, !tokens[i + 1].isCapitalized || owner[i + 1] != nil,
+               !Self.prepositions.contains(tokens[i + 1].key), !Self.articles.contains(tokens[i + 1].key),
                tokens[i - 1].kind == .number || ["the", "a", "an", "these", "those", "its", "their", "his", "her", "some", "many", "several"].contains(tokens[i - 1].key) {
                 chosen = chosen.filter { $0.1.form != .verb }
             }

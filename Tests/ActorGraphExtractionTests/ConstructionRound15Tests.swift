@@ -25,3 +25,24 @@ import Testing
         #expect(has(cs, "chile", .supports, "lima-court"))
     }
 }
+
+@Suite struct Round15Precision {
+    @Test func aParticipleBeforeANameIsAnAdjective() {
+        let cs = extract14("Chile accused the party of receiving money from the outlawed Tern Liberation Front.")
+        #expect(!cs.contains { $0.target == "tern-front" && $0.type == .opposes })
+    }
+
+    @Test func whoseGovernmentIsThePersonsState() {
+        let cs = extract14("Bo Lund, whose government opened talks with Lima in 2022, praised Ada Kell.")
+        #expect(has(cs, "norway", .meets, "peru") || has(cs, "peru", .meets, "norway"))
+        #expect(has(cs, "bo-lund", .supports, "ada-kell"))
+    }
+
+    @Test func theCourtIsOnlyACourt() {
+        // no court in the graph: "the court" is nobody, not the last state named
+        let cs = extract14("Chile and Peru welcomed the court's decision.")
+        #expect(!cs.contains { $0.type == .supports })
+        // "the state budget": a modifier, no reference
+        #expect(!has(extract14("Ada Kell met Cy Mora. Peru said the fund, which finances the state budget, was empty."), "peru", .supports, "chile"))
+    }
+}
