@@ -45,6 +45,26 @@ extension Run {
                     || (tokens[end].kind == .word && Self.prepositions.contains(word)) { break }
                 end += 1
             }
+            // "X called Y on Wednesday", "called Y to offer support": a telephone call, a meeting.
+            if type == nil, relative == nil, ["called", "calls", "call", "calling", "rang", "phoned"].contains(key),
+               mentions[y].kind == .person || mentions[y].kind == .government {
+                let after = mentions[y].range.upperBound
+                let next = after < n ? tokens[after].key : "."
+                if [".", ",", "on", "to", "and", "last", "late", "yesterday", "overnight", "again", "twice", "this", "shortly"].contains(next)
+                    || DateResolver.weekdays[next] != nil {
+                    let target = mentions[y]
+                    let label = String(text[tokens[v].range.lowerBound..<tokens[after - 1].range.upperBound])
+                    for s in subjects(before: v) where mentions[s].actor != target.actor && !mentions[s].isLocation {
+                        let source = mentions[s]
+                        result.append(Candidate(source: source.actor, target: target.actor, type: .meets,
+                                                modality: modality(trigger: v, negated: isNegated(before: v), parties: [source.actor, target.actor]),
+                                                date: date, label: label, quote: quote, document: document,
+                                                confidence: ((0.65 * min(source.certainty, target.certainty)) * 100).rounded() / 100,
+                                                rule: "phone-call:" + key, sentence: sentence))
+                    }
+                }
+                continue
+            }
             guard let type else { continue }
             if end + 1 < n, ["of", "to", "for"].contains(tokens[end + 1].key),
                ((end + 2)..<min(n, end + 5)).contains(where: { owner[$0] != nil }) { continue }

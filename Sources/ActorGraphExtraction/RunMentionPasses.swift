@@ -60,9 +60,15 @@ extension Run {
             // "Y received him", "X met Y, who hosted her": an object pronoun is never its own
             // clause's subject, so that subject is no antecedent here or in earlier sentences.
             var clauseSubject: ActorID?
-            if words.count == 1, isObjectPronoun(i), let subject = before.last, isSubjectOfVerbBefore(subject.range.upperBound, i) {
-                clauseSubject = subject.actor
-                before.removeAll { $0.actor == subject.actor }
+            if words.count == 1, isObjectPronoun(i), let last = before.last, isSubjectOfVerbBefore(last.range.upperBound, i) {
+                // "X, a close ally of Y, called him": the apposition's head is the subject, not Y
+                var subject = last.actor
+                if last.range.upperBound < n, tokens[last.range.upperBound].key == ",",
+                   let open = appositionOpening(closingAt: last.range.upperBound), open > 0, let head = owner[open - 1] {
+                    subject = mentions[head].actor
+                }
+                clauseSubject = subject
+                before.removeAll { $0.actor == subject }
             }
             var resolved: (ActorID, ActorKind)?
             // "the front", "the brigades": an actor whose name has that head word comes first.

@@ -46,3 +46,16 @@ import Testing
         #expect(!has(extract14("Ada Kell met Cy Mora. Peru said the fund, which finances the state budget, was empty."), "peru", .supports, "chile"))
     }
 }
+
+@Suite struct Round15Calls {
+    @Test func aTelephoneCallIsAMeeting() {
+        #expect(has(extract14("Bo Lund called Ada Kell on Wednesday to offer support."), "bo-lund", .meets, "ada-kell"))
+        // the apposition's head called, not the person inside it
+        let cs = extract14("Ada Kell won the vote. Bo Lund, a close ally of Ada Kell, called her on Wednesday to offer support.")
+        #expect(has(cs, "bo-lund", .meets, "ada-kell"))
+        // not a characterisation, a call for something, or a call on someone
+        #expect(!extract14("Chile called Peru a threat.").contains { $0.type == .meets })
+        #expect(has(extract14("Chile called for talks with Peru."), "chile", .meets, "peru", .possible))
+        #expect(extract14("Chile called on Peru to act.").isEmpty)
+    }
+}
