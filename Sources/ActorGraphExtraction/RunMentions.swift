@@ -23,18 +23,6 @@ extension Run {
         return k >= 0 && Self.locationPrepositions.contains(tokens[k].key)
     }
 
-    static let settlementNouns: Set<String> = ["city", "town", "port", "village", "resort", "capital", "region", "province", "island"]
-
-    static let mediaNouns: Set<String> = [
-        "news", "media", "television", "tv", "radio", "newspaper", "newspapers", "agency", "broadcaster", "press",
-        "outlets", "outlet", "daily", "channel",
-    ]
-
-    static let regionWords: Set<String> = [
-        "northern", "southern", "eastern", "western", "central", "northeastern", "northwestern", "southeastern",
-        "southwestern", "north", "south", "east", "west", "rural", "coastal", "and",
-    ]
-
     func kind(of id: ActorID) -> ActorKind {
         dictionary.kinds[id] ?? proposals[id]?.kind ?? .group
     }
