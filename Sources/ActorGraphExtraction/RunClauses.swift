@@ -138,7 +138,9 @@ extension Run {
             if tokens[j].key == "," {
                 // ", the leader of X,", and bare ", leader of X," / ", former head of X,"
                 let first = j + 2 < k && ["former", "then", "acting", "deputy"].contains(tokens[j + 1].key) ? j + 2 : j + 1
-                guard j + 1 < k, ["his", "her", "its", "their", "the", "a", "an"].contains(tokens[j + 1].key)
+                // ", Malawi's largest bilateral lender,": a possessive opens it too
+                let possessive = owner[j + 1].map { mentions[$0].range.upperBound < k && tokens[mentions[$0].range.upperBound].kind == .possessive } ?? false
+                guard j + 1 < k, ["his", "her", "its", "their", "the", "a", "an"].contains(tokens[j + 1].key) || possessive
                         || (owner[first] == nil && extractor.cues.agentNouns.contains(tokens[first].key)),
                       let m = owner[j - 1], !mentions[m].isLocation else { return nil }
                 return j

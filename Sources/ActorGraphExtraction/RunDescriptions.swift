@@ -59,6 +59,14 @@ extension Run {
         }
         guard best < i else { return i }
         var k = best - 1
+        // "Finance Minister X", "Industry and Trade Minister Y": the portfolio before the title.
+        var portfolio = k
+        while portfolio >= 0, portfolio >= best - 3, owner[portfolio] == nil, tokens[portfolio].kind == .word,
+              tokens[portfolio].isCapitalized || (tokens[portfolio].key == "and" && portfolio > 0 && tokens[portfolio - 1].isCapitalized),
+              dictionary.matchState(tokens, at: portfolio) == nil, portfolio > 0 { portfolio -= 1 }
+        var first = portfolio + 1
+        while first <= k, tokens[first].key == "and" { first += 1 }
+        if first <= k { best = first; k = first - 1 }
         if k >= 0, ["former", "deputy", "acting", "then", "new", "senior"].contains(tokens[k].key), owner[k] == nil { best = k; k -= 1 }
         if k >= 0, owner[k] == nil, let (l, e) = dictionary.matchState(tokens, at: k), e.isAdjective, k + l == best { best = k }
         return best

@@ -28,6 +28,9 @@ extension Run {
         while i < n {
             guard owner[i] == nil, tokens[i].kind == .word,
                   let variants = extractor.lexicon.variants[tokens[i].key] else { i += 1; continue }
+            // "Finance Minister X", "Trade Secretary Y": a capitalised word of a title is no verb.
+            if i > 0, tokens[i].isCapitalized, !tokens[i - 1].isCapitalized || tokens[i - 1].kind != .word,
+               CueIndex.longest(extractor.cues.titles, tokens, at: i + 1) != nil { i += 1; continue }
             var matches: [(Lexicon.Variant, Lexicon.Trigger)] = []
             var ends: [Int: Int] = [:] // match index → end token
             for v in variants {
@@ -66,6 +69,11 @@ extension Run {
             if matches.contains(where: { $0.1.form == .role }),
                (i + 1 < n && ["of", "to"].contains(tokens[i + 1].key)) || possessor(before: i) != nil {
                 chosen = matches.filter { $0.1.form == .role }
+            }
+            // "X strikes a deal with Y", "struck an IMF deal": striking a bargain is no attack.
+            if ["strike", "strikes", "struck", "striking"].contains(tokens[i].key),
+               ((i + 1)..<min(n, i + 5)).contains(where: { ["deal", "deals", "agreement", "accord", "pact", "bargain", "compromise"].contains(tokens[$0].key) }) {
+                chosen = chosen.filter { $0.1.type != .opposes }
             }
             // "opposition leader X", "the opposition United Democratic Party", "rebel commanders":
             // a noun that modifies a title, an agent noun or a name describes someone, it relates
