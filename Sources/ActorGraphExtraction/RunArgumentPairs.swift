@@ -87,6 +87,9 @@ extension Run {
                     } }
                 }
             } else {
+                // "fees charged by the Swiss grid operator X": a participle before "by" is passive,
+                // even when its agent is too far to read; it has no active reading.
+                if t.form == .verb, end < tokens.count, tokens[end].key == "by", hit.isParticiple || tokens[end - 1].key.hasSuffix("ed") { break }
                 let sources = t.form == .adjective ? predicateSubject(before: start) : subjects(before: start)
                 // "X hosted the talks": the talks' participants are the guests.
                 if t.type == .hosts, !t.reverse, let host = sources.first,

@@ -107,7 +107,7 @@ extension Run {
             if tokens[j].key == "," {
                 return j + 1 < k && (Self.relativePronouns.contains(tokens[j + 1].key) || tokens[j + 1].key == "whose") ? j : nil
             }
-            if [";", ":", "(", ")"].contains(tokens[j].key) { return nil }
+            if [";", ":"].contains(tokens[j].key) { return nil }
             j -= 1
         }
         return nil

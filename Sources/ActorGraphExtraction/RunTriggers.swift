@@ -70,6 +70,10 @@ extension Run {
                (i + 1 < n && ["of", "to"].contains(tokens[i + 1].key)) || possessor(before: i) != nil {
                 chosen = matches.filter { $0.1.form == .role }
             }
+            // "whose party is now in opposition": a place in politics, not opposition to anyone.
+            if tokens[i].key == "opposition", i > 0, tokens[i - 1].key == "in", i + 1 >= n || tokens[i + 1].key != "to" {
+                chosen = chosen.filter { $0.1.form != .noun }
+            }
             // "X strikes a deal with Y", "struck an IMF deal": striking a bargain is no attack.
             if ["strike", "strikes", "struck", "striking"].contains(tokens[i].key),
                ((i + 1)..<min(n, i + 5)).contains(where: { ["deal", "deals", "agreement", "accord", "pact", "bargain", "compromise"].contains(tokens[$0].key) }) {

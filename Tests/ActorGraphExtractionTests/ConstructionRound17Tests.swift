@@ -1,0 +1,28 @@
+import ActorGraphCore
+import ActorGraphExtraction
+import Foundation
+import Testing
+
+/// The seventeenth extraction round (docs/EXTRACTION.md): executives and ministers of state as
+/// titles, a participle before "by" is passive, parentheses inside a relative clause, "in
+/// opposition" as a place in politics.
+@Suite struct Round17 {
+    @Test func anExecutiveTitleMakesThePersonTheObject() {
+        let cs = extract14("Ada Kell met Tern Liberation Front chief executive Bo Lund in Santiago last month.")
+        #expect(has(cs, "ada-kell", .meets, "bo-lund") || has(cs, "bo-lund", .meets, "ada-kell"))
+        #expect(!cs.contains { $0.type == .meets && [$0.source, $0.target].contains("tern-front") })
+    }
+
+    @Test func aParticipleBeforeByHasNoActiveReading() {
+        // the agent is too far to read: no relation rather than an active one
+        let cs = extract14("Norway held it up for months in a dispute over fees charged by the state grid operator of Peru.")
+        #expect(!has(cs, "norway", .opposes, "peru"))
+    }
+
+    @Test func parenthesesInsideARelativeClause() {
+        let cs = extract14("Bo Lund, whose Tern Liberation Front (TLF) is now in opposition, accused Chile of lying.")
+        #expect(has(cs, "bo-lund", .opposes, "chile"))
+        #expect(!has(cs, "tern-front", .opposes, "chile"))
+        #expect(has(extract14("Chile acted in opposition to Peru."), "chile", .opposes, "peru"))
+    }
+}
