@@ -139,7 +139,9 @@ struct ActorDictionary {
             for name in [actor.name] + actor.aliases {
                 let words = Token.words(name)
                 guard words.count >= 2, let first = words.first else { continue }
-                given[first, default: []].insert(actor.kind == .person && first.count >= 3 && !stopWords.contains(first) ? actor.id : ActorID("-"))
+                // "Xi", "Li": two letters will do, but not a particle ("al", "de", "van")
+                let particle = ["al", "el", "de", "la", "le", "du", "da", "di", "bin", "ibn", "abu", "van", "von", "der", "ben", "mc"].contains(first)
+                given[first, default: []].insert(actor.kind == .person && first.count >= 2 && !particle && !stopWords.contains(first) ? actor.id : ActorID("-"))
             }
         }
         for (word, ids) in given where ids.count == 1 && ids.first! != ActorID("-") && keys[[word]] == nil && surnames[[word]] == nil {

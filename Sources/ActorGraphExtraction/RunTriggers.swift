@@ -160,6 +160,8 @@ extension Run {
         let n = tokens.count
         var k = i + 1
         for w in words.dropFirst() {
+            // "signed the agreements with": a noun of the phrase may be plural
+            let plural = w.count >= 4 && !Self.prepositions.contains(w) ? w + "s" : w
             if Self.articles.contains(w) {
                 if k < n, Self.articles.contains(tokens[k].key), owner[k] == nil { k += 1 }
                 continue
@@ -177,11 +179,11 @@ extension Run {
                 if j < n, tokens[j].key == w { k = j }
             }
             // "reiterated its demand today that", "launched a mediation effort on Saturday between"
-            if k < n, tokens[k].key != w { k += timeAdverbial(at: k) }
+            if k < n, tokens[k].key != w, tokens[k].key != plural { k += timeAdverbial(at: k) }
             var skipped = 0
             // Quotation marks inside a phrase ("stood \"fully behind\" X") are skipped freely.
             while k < n, Self.quoteMarks.contains(tokens[k].key) { k += 1 }
-            while k < n, tokens[k].key != w, skipped < 4, owner[k] == nil,
+            while k < n, tokens[k].key != w, tokens[k].key != plural, skipped < 4, owner[k] == nil,
                   Self.phraseFillers.contains(tokens[k].key) || tokens[k].kind == .number
                     || (tokens[k].key.hasSuffix("ly") && tokens[k].key.count > 4 && !tokens[k].isCapitalized) {
                 if tokens[k].key != "and" { skipped += 1 }
@@ -189,7 +191,7 @@ extension Run {
                 while k < n, Self.quoteMarks.contains(tokens[k].key) { k += 1 }
             }
             while k < n, Self.quoteMarks.contains(tokens[k].key) { k += 1 }
-            guard k < n, tokens[k].key == w, owner[k] == nil else { return nil }
+            guard k < n, tokens[k].key == w || tokens[k].key == plural, owner[k] == nil else { return nil }
             k += 1
         }
         return k
