@@ -7,7 +7,7 @@ extension Run {
     /// as a threat", and after a speech verb "X said Y was a reliable partner": X supports or
     /// opposes Y by the noun ([friend-nouns], [foe-nouns]). "A partner of Z", "a threat to Z" name
     /// another relation and are left to the role triggers.
-    /// - Complexity: O(n) for the sentence's n tokens (each characterisation scans at most 8).
+    /// - Complexity: O(n) for the sentence's n tokens (each characterisation scans at most 10).
     func characterisations(sentence: Int, date: PartialDate?, quote: String) -> [Candidate] {
         let n = tokens.count
         let cues = extractor.cues
@@ -37,12 +37,14 @@ extension Run {
             }
             var type: RelationType?
             var end = j
-            while end < min(n, j + 8) {
+            while end < min(n, j + 10) {
                 let word = tokens[end].key
                 if cues.friendNouns.contains(word) { type = .supports; break }
                 if cues.foeNouns.contains(word) { type = .opposes; break }
-                if owner[end] != nil || [",", ";", ":", "but", "while", "after", "because", "which", "who", "that", "and"].contains(word)
-                    || (tokens[end].kind == .word && Self.prepositions.contains(word)) { break }
+                // "a neighbour and a friend", "one of our closest and most trusted partners"
+                let oneOf = word == "of" && end > 0 && ["one", "among", "some"].contains(tokens[end - 1].key)
+                if owner[end] != nil || [",", ";", ":", "but", "while", "after", "because", "which", "who", "that"].contains(word)
+                    || (tokens[end].kind == .word && Self.prepositions.contains(word) && !oneOf) { break }
                 end += 1
             }
             // "X called Y on Wednesday", "called Y to offer support": a telephone call, a meeting.

@@ -42,3 +42,10 @@ import Testing
         #expect(has(cs, "bo-lund", .supports, "chile") && has(cs, "chile", .supports, "bo-lund"))
     }
 }
+
+@Suite struct Round17Characterisations {
+    @Test func aCharacterisationThroughAndAndOneOf() {
+        #expect(has(extract14("Bo Lund called Chile \"a neighbour and a friend whose place is in Europe\"."), "bo-lund", .supports, "chile"))
+        #expect(has(extract14("Bo Lund called Chile \"one of our closest and most trusted partners\"."), "bo-lund", .supports, "chile"))
+    }
+}
