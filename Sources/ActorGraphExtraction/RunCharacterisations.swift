@@ -48,7 +48,7 @@ extension Run {
                 end += 1
             }
             // "X called Y on Wednesday", "called Y to offer support": a telephone call, a meeting.
-            if type == nil, relative == nil, ["called", "calls", "call", "calling", "rang", "phoned"].contains(key),
+            if type == nil, relative == nil, ["called", "calls"].contains(key),
                mentions[y].kind == .person || mentions[y].kind == .government {
                 let after = mentions[y].range.upperBound
                 let next = after < n ? tokens[after].key : "."
