@@ -57,6 +57,9 @@ extension Run {
                     }
                     if next < n, Self.coordinatedDeterminers.contains(tokens[next].key), owner[next] == nil { next += 1 }
                     guard next < n, let other = owner[next], !mentions[other].isLocation || allowLocation else { break }
+                    // "… with Peru, Foreign Minister X said": the speaker after a comma is no conjunct.
+                    let after = mentions[other].range.upperBound
+                    if tokens[j].key == ",", after < n, Self.speakerCues.contains(tokens[after].key) { break }
                     found.append(other)
                     j = mentions[other].range.upperBound
                 }

@@ -49,3 +49,11 @@ import Testing
         #expect(has(extract14("Bo Lund called Chile \"one of our closest and most trusted partners\"."), "bo-lund", .supports, "chile"))
     }
 }
+
+@Suite struct Round17Speakers {
+    @Test func theSpeakerAfterACommaIsNoConjunct() {
+        let cs = extract14("Chile will restore diplomatic relations with Peru, Bo Lund said on Tuesday.")
+        #expect(has(cs, "chile", .supports, "peru", .possible))
+        #expect(!cs.contains { $0.target == "bo-lund" || $0.source == "bo-lund" })
+    }
+}
