@@ -100,7 +100,7 @@ extension Run {
     }
 
     /// The comma that opens a relative clause (", which/who/whom/whose …") closed by the comma at
-    /// `k`, when there is one within 14 tokens and no other comma between.
+    /// `k`, when there is one within 24 tokens and no other comma between.
     func relativeClauseOpening(closingAt k: Int) -> Int? {
         var j = k - 1
         while j > 0, j >= k - 24 {

@@ -24,8 +24,10 @@ extension Run {
             var j = k + 1
             while j < min(n, k + 12), ![";", "\u{2014}"].contains(tokens[j].key) {
                 if let m = owner[j] {
-                    if mentions[m].isLocation, mentions[m].kind == .government { venue = mentions[m] }
-                    break
+                    // "attended the funeral of X in Rome": past X to the place
+                    if mentions[m].isLocation, mentions[m].kind == .government { venue = mentions[m]; break }
+                    j = mentions[m].range.upperBound
+                    continue
                 }
                 j += 1
             }

@@ -68,6 +68,8 @@ extension Run {
                 continue
             }
             guard let type else { continue }
+            // "said Y was not a reliable partner", "described Y as no friend": a negated description
+            let negatedInside = (j..<end).contains { ["not", "no", "never", "hardly"].contains(tokens[$0].key) }
             if end + 1 < n, ["of", "to", "for"].contains(tokens[end + 1].key),
                ((end + 2)..<min(n, end + 5)).contains(where: { owner[$0] != nil }) { continue }
             let target = mentions[y]
@@ -76,7 +78,8 @@ extension Run {
                 let source = mentions[s]
                 let confidence = ((0.7 * min(source.certainty, target.certainty) + (sentence < 4 ? 0.05 : 0)) * 100).rounded() / 100
                 result.append(Candidate(source: source.actor, target: target.actor, type: type,
-                                        modality: modality(trigger: v, negated: isNegated(before: v), parties: [source.actor, target.actor]),
+                                        modality: modality(trigger: v, negated: negatedInside || isNegated(before: v),
+                                                           parties: [source.actor, target.actor]),
                                         date: date, label: label, quote: quote, document: document, confidence: confidence,
                                         rule: "characterisation:" + key, sentence: sentence))
             }

@@ -130,8 +130,9 @@ extension Run {
     }
 
     /// The comma that opens an apposition closed by the comma at `k` ("X, his son and the LNA's
-    /// deputy commander, was received"): right after a mention, opening with a determiner, within
-    /// 14 tokens and no other comma between. The subject is the mention before it.
+    /// deputy commander, was received"): right after a mention, opening with a determiner, a
+    /// possessive or an agent noun, within 20 tokens and no other comma between. The subject is
+    /// the mention before it.
     func appositionOpening(closingAt k: Int) -> Int? {
         var j = k - 1
         while j > 0, j >= k - 20 {

@@ -51,8 +51,11 @@ extension Run {
                     if let m = owner[k], kinds.contains(mentions[m].kind) {
                         pending.append(Mention(actor: mentions[m].actor, range: range, rule: .anaphora, isLocation: false,
                                                kind: mentions[m].kind, certainty: 0.8))
+                        continue
                     }
-                    continue
+                    // a name the graph does not know: nobody; a known one of another kind
+                    // ("… with the government, President X said") leaves the description alone
+                    if owner[k] == nil { continue }
                 }
             }
             var before = mentions.filter { $0.range.upperBound <= i && !$0.isLocation && $0.rule != .anaphora }

@@ -113,7 +113,8 @@ extension Run {
                     if chain.count == 1, k + 2 < n, Self.settlementNouns.contains(tokens[k].key), tokens[k + 1].key == "of",
                        tokens[k + 2].isCapitalized, tokens[k + 2].kind == .word, owner[k + 2] == nil, isPlace(i, throughThe: true) {
                         var end = k + 3
-                        while end < n, tokens[end].isCapitalized, tokens[end].kind == .word, owner[end] == nil { end += 1 }
+                        while end < n, end < k + 5, tokens[end].isCapitalized, tokens[end].kind == .word, owner[end] == nil,
+                              dictionary.matchState(tokens, at: end) == nil, dictionary.matchActor(tokens, at: end) == nil { end += 1 }
                         addMention(Mention(actor: dictionary.stateActor(entry.code, proposals: &proposals), range: i..<end,
                                            rule: .adjective, isLocation: true, kind: .government, certainty: 0.85))
                         i = end

@@ -3,6 +3,13 @@ import Foundation
 
 /// From a trigger and its arguments to candidate relations.
 extension Run {
+    /// Verbs often found as an infinitive after "to" that no trigger lists ("move to disarm").
+    static let infinitiveVerbs: Set<String> = [
+        "disarm", "discuss", "attend", "sign", "negotiate", "ensure", "secure", "take", "make", "hold", "seek", "join",
+        "open", "close", "review", "study", "survey", "press", "raise", "resolve", "settle", "end", "stop", "prevent",
+        "protect", "defend", "restore", "rebuild", "oversee", "monitor", "observe", "investigate", "meet", "visit",
+    ]
+
     static let easingWords: Set<String> = ["lift", "lifted", "lifts", "lifting", "ease", "eased", "eases", "easing"]
 
     mutating func roles(_ hit: TriggerHit, sentence: Int, date: PartialDate?, quote: String) -> [Candidate] {
@@ -28,7 +35,9 @@ extension Run {
         // "would move to disarm the group", "flew to meet X": "to" before a verb is an infinitive,
         // no destination.
         if t.type == .hosts, t.words.last == "to", end < tokens.count, owner[end] == nil, tokens[end].kind == .word,
-           !tokens[end].isCapitalized, !Self.determiners.contains(tokens[end].key), !Self.phraseFillers.contains(tokens[end].key) {
+           !tokens[end].isCapitalized, Self.infinitiveVerbs.contains(tokens[end].key)
+            || extractor.lexicon.variants[tokens[end].key]?.contains(where: { extractor.lexicon.triggers[$0.trigger].form == .verb
+                && extractor.lexicon.triggers[$0.trigger].words[0] == tokens[end].key }) == true {
             return []
         }
         let pairs = argumentPairs(hit)

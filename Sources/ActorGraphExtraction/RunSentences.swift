@@ -69,9 +69,9 @@ extension Run {
             // coordinated subject held the talks; they met.
             if participants.isEmpty, let first = eventHosts.map(\.trigger.lowerBound).min(),
                let group = mentions.indices.filter({ mentions[$0].range.upperBound <= first && !mentions[$0].isLocation })
-                .map({ coordinated($0) }).first(where: { $0.count >= 2 }) {
+                .map({ coordinated($0) }).filter({ $0.count >= 2 }).max(by: { $0.count < $1.count }) {
                 let actors = group.map { mentions[$0].actor }
-                let trigger = eventHosts[0].trigger
+                let trigger = eventHosts.first(where: { $0.trigger.lowerBound == first })?.trigger ?? eventHosts[0].trigger
                 let label = String(text[tokens[trigger.lowerBound].range.lowerBound..<tokens[trigger.upperBound - 1].range.upperBound])
                 for (a, x) in actors.enumerated() where !participants.contains(x) {
                     participants.append(x)

@@ -57,3 +57,31 @@ import Testing
         #expect(!cs.contains { $0.target == "bo-lund" || $0.source == "bo-lund" })
     }
 }
+
+/// Fixes from the review of rounds 13 to 17.
+@Suite struct Round17Review {
+    @Test func aRegionAfterToIsADestination() {
+        #expect(has(extract14("Bo Lund travelled to northern Chile on Monday."), "chile", .hosts, "bo-lund"))
+        #expect(has(extract14("Bo Lund fled to neighbouring Chile."), "chile", .hosts, "bo-lund"))
+        #expect(extract14("Chile said it would move to disarm the Tern Liberation Front.").filter { $0.type == .hosts }.isEmpty)
+    }
+
+    @Test func aNegatedCharacterisationIsDenied() {
+        #expect(has(extract14("Bo Lund said Peru was not a reliable partner."), "bo-lund", .supports, "peru", .denied))
+    }
+
+    @Test func aPassiveChargeIsTheAccusedsAct() {
+        let cs = extract14("The Tern Liberation Front has been accused of harbouring Bo Lund.")
+        #expect(has(cs, "tern-front", .hosts, "bo-lund", .reported) && !has(cs, "tern-front", .hosts, "bo-lund", .asserted))
+    }
+
+    @Test func everyCoordinatedPartyOfHostedTalks() {
+        let cs = extract14("Norway, Chile and Peru agreed to a truce after talks hosted by Bo Lund.")
+        #expect(has(cs, "chile", .meets, "peru") || has(cs, "peru", .meets, "chile"))
+        #expect(has(cs, "norway", .meets, "peru") || has(cs, "peru", .meets, "norway"))
+    }
+
+    @Test func attendancePastAPersonToThePlace() {
+        #expect(has(extract14("Bo Lund attended the funeral of Ada Kell in Lima."), "peru", .hosts, "bo-lund"))
+    }
+}
