@@ -126,6 +126,9 @@ extension Run {
         // not a pronoun after a time ("travelled to Berlin last month, he said")
         guard k + 1 < tokens.count, tokens[k].key == ",", let p = owner[k + 1], mentions[p].kind == .person,
               mentions[p].rule != .anaphora else { return nil }
+        // "… later this year, Aguero said": a speaker, not an apposition
+        let after = mentions[p].range.upperBound
+        if after < tokens.count, Self.speakerCues.contains(tokens[after].key) { return nil }
         return p
     }
 

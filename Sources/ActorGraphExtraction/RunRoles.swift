@@ -71,8 +71,13 @@ extension Run {
             var (source, target) = (mentions[s], mentions[o])
             if t.reverse { swap(&source, &target) }
             guard source.actor != target.actor else { continue }
-            let modality = self.modality(trigger: start, negated: negated, parties: [source.actor, target.actor],
+            var modality = self.modality(trigger: start, negated: negated, parties: [source.actor, target.actor],
                                          nounEvent: t.form == .noun)
+            // "Honduras to restore ties with Taiwan" (a headline's future): a name, "to", the verb.
+            if modality == .asserted, t.form == .verb, start >= 2, tokens[start - 1].key == "to",
+               let m = owner[start - 2], mentions[m].actor == (t.reverse ? target.actor : source.actor) {
+                modality = .possible
+            }
             var confidence = base - 0.03 * Double(max(0, distance - 2))
             confidence *= min(source.certainty, target.certainty)
             if sentence < 4 { confidence += 0.05 }

@@ -85,3 +85,17 @@ import Testing
         #expect(has(extract14("Bo Lund attended the funeral of Ada Kell in Lima."), "peru", .hosts, "bo-lund"))
     }
 }
+
+@Suite struct Round17Headlines {
+    @Test func aHeadlineInfinitiveIsPossible() {
+        let cs = extract14("Chile to restore ties with Peru after long rift")
+        #expect(has(cs, "chile", .supports, "peru", .possible))
+        #expect(!cs.contains { $0.modality == .asserted })
+    }
+
+    @Test func aSpeakerIsNoApposition() {
+        let cs = extract14("Bo Lund could visit Chile later this year, Ada Kell said.")
+        #expect(has(cs, "chile", .hosts, "bo-lund", .possible))
+        #expect(!cs.contains { $0.source == "ada-kell" && $0.type == .hosts })
+    }
+}
