@@ -15,11 +15,16 @@ extension Run {
         while k > 0, Self.quoteMarks.contains(tokens[k].key) { k -= 1 }
         guard k > 1, ["of", "for", "with"].contains(tokens[k].key) else { return false }
         // "Y has been accused of harbouring Z": the passive's participle right before "of"
-        if ["accus", "blam", "charg"].contains(where: { tokens[k - 1].key.hasPrefix($0) }) { return true }
+        if Self.isAccusationVerb(tokens[k - 1].key) { return true }
         guard let m = owner[k - 1] else { return false }
         var v = (coordinated(m).map { mentions[$0].range.lowerBound }.min() ?? mentions[m].range.lowerBound) - 1
         while v >= 0, Self.articles.contains(tokens[v].key) { v -= 1 }
-        return v >= 0 && ["accus", "blam", "charg"].contains { tokens[v].key.hasPrefix($0) }
+        return v >= 0 && Self.isAccusationVerb(tokens[v].key)
+    }
+
+    /// Any form of an accusation verb ("accused", "blaming", "charges"): its stem without the final "e".
+    static func isAccusationVerb(_ key: String) -> Bool {
+        accusationVerbs.keys.contains { key.hasPrefix($0.dropLast()) }
     }
 
     /// "Pakistan accused Afghanistan of harbouring the TTP": the act charged (Afghanistan hosts

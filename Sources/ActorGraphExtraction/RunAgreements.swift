@@ -8,13 +8,15 @@ extension Run {
         "protocol", "declaration", "convention", "charter", "roadmap", "communique", "partnership",
     ]
 
+    static let signingVerbs: Set<String> = ["signed", "inked"]
+
     /// "an agreement signed … by X and Y", "a treaty that X and Y signed": each signatory supports
     /// the other (mutual, as "X signed a pact with Y").
     /// - Complexity: O(n + p²) for the sentence's n tokens and the p parties of one agreement.
     func signedAgreements(sentence: Int, date: PartialDate?, quote: String) -> [Candidate] {
         let n = tokens.count
         var result: [Candidate] = []
-        for v in 1..<max(1, n) where owner[v] == nil && ["signed", "inked"].contains(tokens[v].key) {
+        for v in 1..<max(1, n) where owner[v] == nil && Self.signingVerbs.contains(tokens[v].key) {
             // the agreement noun just before: "an agreement signed", "a treaty that … signed"
             guard let a = (max(0, v - 8)..<v).last(where: { owner[$0] == nil && Self.agreementNouns.contains(tokens[$0].key) }) else { continue }
             var parties: [Int] = []

@@ -9,13 +9,15 @@ extension Run {
         "opening", "commemoration", "investiture", "coronation", "wedding", "games", "festival",
     ])
 
+    static let attendVerbs: Set<String> = ["attended", "attends", "attend", "attending"]
+
     /// "X attended the ceremony in Y", or with no place named, in the dateline's state: Y hosts X
     /// when X is from elsewhere.
     /// - Complexity: O(n) for the sentence's n tokens (each attendance scans at most 14).
     func attendanceHosts(sentence: Int, date: PartialDate?, quote: String) -> [Candidate] {
         let n = tokens.count
         var result: [Candidate] = []
-        for v in 0..<n where owner[v] == nil && ["attended", "attends", "attend", "attending"].contains(tokens[v].key) {
+        for v in 0..<n where owner[v] == nil && Self.attendVerbs.contains(tokens[v].key) {
             var k = v + 1
             while k < min(n, v + 4), owner[k] == nil, Self.determiners.contains(tokens[k].key) || tokens[k].kind == .word && !tokens[k].isCapitalized
                     && !Self.attendedEvents.contains(tokens[k].key) && !Self.prepositions.contains(tokens[k].key) { k += 1 }

@@ -28,7 +28,8 @@ func extract13(_ text: String) -> [Candidate] { extractWith(round13Graph, text) 
         let rel = extract13("Ada Kell met Cy Mora, who hosted her in Santiago in December.")
         #expect(has(rel, "cy-mora", .hosts, "ada-kell"))
         // a possessive "her" is still the nearest person's
-        #expect(!has(extract13("Bo Lund praised her government."), "bo-lund", .supports, "bo-lund"))
+        // (no relation at all: a same-actor pair is never output, so checking one would prove nothing)
+        #expect(extract13("Bo Lund praised her government.").isEmpty)
     }
 
     @Test func theObjectOfInvitedIsTheVisitor() {

@@ -43,7 +43,8 @@ import Testing
         let cs = extract14("Chile and Peru welcomed the court's decision.")
         #expect(!cs.contains { $0.type == .supports })
         // "the state budget": a modifier, no reference
-        #expect(!has(extract14("Ada Kell met Cy Mora. Peru said the fund, which finances the state budget, was empty."), "peru", .supports, "chile"))
+        // (Chile named first, so that a "the state" read as a reference would have a state to take)
+        #expect(!extract14("Chile met Ada Kell. Peru said the fund, which finances the state budget, was empty.").contains { $0.type == .supports })
     }
 }
 
