@@ -1,7 +1,7 @@
 // actorgraph-eval: scores extraction against gold (run through scripts/eval-extract).
 //
 //   actorgraph-eval [--graph G.yaml] [--plover FILE] [--set GOLD.yaml[:ACTORS.yaml]]…
-//                   [--seed-only] [--verbose] [--no-speed]
+//                   [--seed-only] [--verbose] [--no-speed] [--ceiling] [--dump FILE]
 //
 // (a) Graph sets: a gold graph file whose documents are the articles and whose relations are the
 //     gold, its actors (or ACTORS.yaml's) the dictionary; each article dated by its document's
@@ -31,6 +31,13 @@ var arguments = Array(CommandLine.arguments.dropFirst())
 let verbose = flag("--verbose")
 let seedOnly = flag("--seed-only")
 let noSpeed = flag("--no-speed")
+/// `--ceiling`: per set, how many gold relations have both actors recognised in one sentence of
+/// their quote (all a sentence-level extractor can reach), and how the misses split.
+let ceiling = flag("--ceiling")
+/// `--dump FILE`: every sentence as read (tokens, mentions, triggers, candidates) with the gold
+/// relations whose quotes cover it, one JSON object per line (for learning and diagnosis).
+let dumpPath = option("--dump")
+var dumpLines: [String] = []
 let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
 let graphPath = option("--graph") ?? "graphs/iraq-axis-2021-2024.yaml"
 let ploverPath = option("--plover") ?? "../shared/data/plover-gsr/PLOVER_GSR_CAMEO.txt"
@@ -86,6 +93,7 @@ do {
         var gold: [GoldRelation] = []
         var verified = 0, quotes = 0
         var longest: String?
+        var reach = Reach()
         for document in loaded.graph.documents {
             let url = URL(fileURLWithPath: document.path, relativeTo: loaded.corpusDirectory)
             guard let data = FileManager.default.contents(atPath: url.path) else { fail("cannot read \(url.path)") }
@@ -101,10 +109,19 @@ do {
             for r in loaded.graph.relations where r.evidence.contains(where: { $0.document == document.id }) {
                 gold.append(GoldRelation(document: document.id, source: r.source, target: r.target, type: r.type, modality: r.modality))
             }
+            if dumpPath != nil {
+                dump(set: goldPath, document: document.id, sentences: extractor.analyse(text: text, document: document.id, date: document.published),
+                     gold: loaded.graph.relations)
+            }
+            if ceiling {
+                reach.add(extractor: extractor, text: text, document: document.id, date: document.published,
+                          gold: loaded.graph.relations, candidates: result.candidates)
+            }
         }
         let report = EvaluationReport.score(candidates: candidates, gold: gold, known: Set(dictionary.actors.map(\.id)))
         printReport("\(title) (\(loaded.graph.documents.count) documents, \(Set(gold).count) gold relations, \(candidates.count) candidates)",
                     report, quotes: (verified, quotes))
+        if ceiling { reach.print() }
         return (dictionary, longest)
     } catch let error as DiagnosticsError {
         fail(error.diagnostics.map(\.description).joined(separator: "\n"))
@@ -146,6 +163,77 @@ if !seedOnly {
         _ = scoreGraphSet(title, gold: path)
     }
     for (gold, actors) in extraSets { _ = scoreGraphSet("set \(gold)", gold: gold, actors: actors) }
+}
+
+@MainActor func dump(set: String, document: DocumentID, sentences: [SentenceAnalysis], gold: [Relation]) {
+    for (index, s) in sentences.enumerated() {
+        let key = TextFolding.quoteKey(s.text)
+        let covering = gold.filter { r in
+            r.evidence.contains { e in
+                let q = TextFolding.quoteKey(e.quote)
+                return e.document == document && !q.isEmpty && (q.contains(key) || key.contains(q))
+            }
+        }
+        let object: [String: Any] = [
+            "set": set, "document": "\(document)", "sentence": index, "tokens": s.tokens,
+            "mentions": s.mentions.map { ["actor": "\($0.actor)", "start": $0.range.lowerBound, "end": $0.range.upperBound,
+                                          "location": $0.isLocation, "kind": "\($0.kind)", "rule": $0.rule] as [String: Any] },
+            "triggers": s.triggers.map { ["type": "\($0.type)", "form": $0.form, "start": $0.range.lowerBound, "end": $0.range.upperBound] as [String: Any] },
+            "candidates": s.candidates.map { ["source": "\($0.source)", "target": "\($0.target)", "type": "\($0.type)",
+                                              "confidence": $0.confidence, "rule": $0.rule] as [String: Any] },
+            "gold": covering.map { ["source": "\($0.source)", "target": "\($0.target)", "type": "\($0.type)"] },
+        ]
+        if let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) {
+            dumpLines.append(String(decoding: data, as: UTF8.self))
+        }
+    }
+}
+
+/// The ceiling of sentence-level extraction on one set (`--ceiling`).
+struct Reach {
+    var gold = 0, reachable = 0, found = 0, foundUnreachable = 0, otherType = 0, otherDirection = 0
+
+    mutating func add(extractor: Extractor, text: String, document: DocumentID, date: PartialDate?,
+                      gold relations: [Relation], candidates: [Candidate]) {
+        let sentences = extractor.sentenceMentions(text: text, document: document, date: date)
+            .map { (key: TextFolding.quoteKey($0.text), actors: Set($0.actors)) }
+        var seen: Set<String> = []
+        for r in relations {
+            let quotes = r.evidence.filter { $0.document == document }.map { TextFolding.quoteKey($0.quote) }
+            guard !quotes.isEmpty, seen.insert("\(r.source)|\(r.target)|\(r.type)").inserted else { continue }
+            gold += 1
+            let inQuote = sentences.filter { s in quotes.contains { q in !q.isEmpty && (q.contains(s.key) || s.key.contains(q)) } }
+            let isReachable = inQuote.contains { $0.actors.contains(r.source) && $0.actors.contains(r.target) }
+            let same: (Candidate) -> Bool = { c in
+                c.type == r.type && ((c.source == r.source && c.target == r.target)
+                    || (r.type == .meets && c.source == r.target && c.target == r.source))
+            }
+            if candidates.contains(where: same) {
+                found += 1
+                if !isReachable { foundUnreachable += 1 }
+            } else if isReachable {
+                if candidates.contains(where: { $0.type != r.type && Set([$0.source, $0.target]) == Set([r.source, r.target]) }) {
+                    otherType += 1
+                } else if candidates.contains(where: { $0.type == r.type && $0.source == r.target && $0.target == r.source }) {
+                    otherDirection += 1
+                }
+            }
+            if isReachable { reachable += 1 }
+        }
+    }
+
+    func print() {
+        let share = { (n: Int) in String(format: "%.2f", gold == 0 ? 0 : Double(n) / Double(gold)) }
+        Swift.print("ceiling: gold \(gold); both actors recognised in a sentence of the quote \(reachable) (\(share(reachable))); "
+            + "found \(found) (\(share(found))), \(foundUnreachable) of them across sentences; missed though reachable "
+            + "\(reachable - (found - foundUnreachable)) (pair output with another type \(otherType), reversed \(otherDirection)); "
+            + "missed, an actor not recognised in the quote \(gold - reachable - foundUnreachable)")
+        Swift.print("")
+    }
+}
+
+if let dumpPath {
+    _ = FileManager.default.createFile(atPath: dumpPath, contents: Data((dumpLines.joined(separator: "\n") + "\n").utf8))
 }
 
 // MARK: (b) PLOVER gold-standard records
