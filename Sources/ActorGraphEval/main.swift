@@ -7,7 +7,7 @@
 //     gold, its actors (or ACTORS.yaml's) the dictionary; each article dated by its document's
 //     `published`. The seed articles (--graph), then the held-out sets in
 //     Tests/ActorGraphExtractionTests/Fixtures/heldout (fictional actors), heldout2 (unseen
-//     regions), heldout3 to heldout15 (written blind), each its own section (unless --set names others).
+//     regions), heldout3 to heldout16 (written blind), each its own section (unless --set names others).
 // (b) The PLOVER gold-standard records (read where they are; never copied), each record a
 //     document, its source and target actor texts the dictionary; categories mapped onto our
 //     four types as docs/EXTRACTION.md says.
@@ -158,7 +158,10 @@ if !seedOnly {
                     "Tests/ActorGraphExtractionTests/Fixtures/heldout13/gold.yaml"),
                    ("held-out blind articles 14 (measured blind at round 16, development since)",
                     "Tests/ActorGraphExtractionTests/Fixtures/heldout14/gold.yaml"),
-                   ("held-out blind articles 15 (measured blind at round 17)", "Tests/ActorGraphExtractionTests/Fixtures/heldout15/gold.yaml")]
+                   ("held-out blind articles 15 (measured blind at round 17, development since)",
+                    "Tests/ActorGraphExtractionTests/Fixtures/heldout15/gold.yaml"),
+                   ("held-out blind articles 16 (measured blind on the final code of round 17)",
+                    "Tests/ActorGraphExtractionTests/Fixtures/heldout16/gold.yaml")]
     for (title, path) in heldout where extraSets.isEmpty && FileManager.default.fileExists(atPath: path) {
         _ = scoreGraphSet(title, gold: path)
     }
