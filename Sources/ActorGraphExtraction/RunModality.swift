@@ -168,29 +168,40 @@ extension Run {
             && (k + 1..<min(tokens.count, k + 12)).contains { tokens[$0].key == "," }
     }
 
-    /// Who says something: the nearest mention before a speech verb, or right after it ("said X").
+    /// Who says something: the nearest mention before a speech verb, or right after it when
+    /// punctuation precedes the verb ("…, said X").
     /// "X, the head of Y, said": X; an unresolved pronoun ("he noted") is someone unknown.
     func speaker(of cue: CueHit) -> ActorID? {
         speakerMention(of: cue).map { mentions[$0].actor }
     }
 
     func speakerMention(of cue: CueHit) -> Int? {
-        var k = cue.range.lowerBound - 1
-        var steps = 0
-        if k >= 1, tokens[k].key == ",",
-           let open = (max(0, k - 14)..<k).last(where: { tokens[$0].key == "," }), open > 0,
+        let before = cue.range.lowerBound - 1
+        if before >= 1, tokens[before].key == ",",
+           let open = (max(0, before - 14)..<before).last(where: { tokens[$0].key == "," }), open > 0,
            let m = owner[open - 1] ?? (open > 1 ? owner[open - 2] : nil) {
             return m
         }
-        while k >= 0, steps < 6 {
+        // After punctuation, or first, a speaker right after the verb comes first ("…, said X",
+        // "\"…,\" said X"). After a word the speaker precedes the verb: "Investigators said X
+        // hosted Y" has no actor speaking (X opens the reported clause).
+        if before < 0 || tokens[before].kind == .punctuation,
+           cue.range.upperBound < tokens.count, let m = owner[cue.range.upperBound] {
+            return m
+        }
+        // "X thanked Y … and said …": a coordinated speech verb has the clause's subject.
+        if ["and", "but"].contains(tokens[before].key),
+           let m = mentions.indices.first(where: { mentions[$0].range.upperBound <= before && !mentions[$0].isLocation
+               && opensClause(mentions[$0].range.lowerBound) }) {
+            return m
+        }
+        var k = before
+        while k >= 0, before - k < 6 {
             if let m = owner[k] { return m }
             if ["he", "she", "they", "it", "we", "i", "who"].contains(tokens[k].key) { return nil }
             if tokens[k].key == "." || tokens[k].key == ";" { break }
             k -= 1
-            steps += 1
         }
-        let after = cue.range.upperBound
-        if after < tokens.count, let m = owner[after] { return m }
         return nil
     }
 }
