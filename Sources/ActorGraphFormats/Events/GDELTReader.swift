@@ -28,7 +28,7 @@ public enum GDELTReader {
             parser.feed(chunk)
         }
         if path.lowercased().hasSuffix(".zip") {
-            var zip = try ZipEntryReader(path: path)
+            let zip = try ZipEntryReader(path: path)
             while let chunk = try zip.next() { try feed(chunk) }
         } else {
             var info = stat()

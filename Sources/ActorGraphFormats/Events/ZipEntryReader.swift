@@ -4,11 +4,14 @@ import Foundation
 /// Streams the first file of a .zip archive (stored or deflated), chunk by chunk, through the
 /// system zlib: GDELT publishes each 15-minute event file as a one-file zip. Foundation cannot
 /// unzip on Linux, and a package for it would be a new dependency for this one need
-/// (docs/DECISIONS.md).
-struct ZipEntryReader {
+/// (docs/DECISIONS.md). A class, so that zlib's state and the file are released on every path,
+/// a reader given up after an error or a limit included (`deinit`).
+final class ZipEntryReader {
     private let handle: FileHandle
     /// On the heap: zlib keeps a pointer back to its stream, so the stream must not move.
-    private let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
+    private let stream: UnsafeMutablePointer<z_stream>
+    /// inflateInit2 succeeded and inflateEnd has not run yet.
+    private var inflating = false
     private var input: [UInt8] = []
     private var method: UInt16 = 0
     private var remaining: Int
@@ -21,7 +24,10 @@ struct ZipEntryReader {
             throw DiagnosticsError([Diagnostic(file: path, message: "cannot read file")])
         }
         self.handle = handle
+        stream = .allocate(capacity: 1)
         stream.initialize(to: z_stream())
+        remaining = 0
+        // Fully initialised from here: an error below still runs deinit.
         let header = Array(handle.readData(ofLength: 30))
         func u16(_ at: Int) -> UInt16 { UInt16(header[at]) | UInt16(header[at + 1]) << 8 }
         func u32(_ at: Int) -> Int { Int(u16(at)) | Int(u16(at + 2)) << 16 }
@@ -42,11 +48,23 @@ struct ZipEntryReader {
             guard inflateInit2_(stream, -15, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
                 throw DiagnosticsError([Diagnostic(file: path, message: "zlib could not start")])
             }
+            inflating = true
         }
     }
 
+    deinit {
+        endInflate()
+        stream.deallocate()
+        try? handle.close()
+    }
+
+    private func endInflate() {
+        if inflating { inflateEnd(stream) }
+        inflating = false
+    }
+
     /// The next chunk of the entry's bytes, or nil at its end.
-    mutating func next() throws -> [UInt8]? {
+    func next() throws -> [UInt8]? {
         guard !finished else { return nil }
         if method == 0 {
             guard remaining > 0 else { finished = true; return nil }
@@ -79,12 +97,12 @@ struct ZipEntryReader {
             produced = output.count - Int(stream.pointee.avail_out)
             if status == Z_STREAM_END {
                 finished = true
-                inflateEnd(stream)
-                stream.deallocate()
+                endInflate()
                 break
             }
             guard status == Z_OK || status == Z_BUF_ERROR else {
-                inflateEnd(stream)
+                endInflate()
+                finished = true
                 throw DiagnosticsError([Diagnostic(file: file, message: "the zip entry is corrupt (zlib status \(status))")])
             }
         }
