@@ -21,6 +21,22 @@ extension Run {
         }
     }
 
+    static let objectPronouns: Set<String> = ["it", "them", "him", "us", "me", "this", "these", "those"]
+    /// Verbs that "back" follows as an adverb ("sent back", "fought back", "scaled back"), each
+    /// with its -s, -ed and -ing forms.
+    static let verbsBeforeBack: Set<String> = {
+        var words: Set<String> = ["sent", "brought", "came", "went", "gone", "fought", "struck", "paid", "got", "gave",
+                                  "given", "took", "taken", "held", "fell", "won", "flew"]
+        for verb in ["send", "bring", "come", "go", "fight", "push", "pull", "turn", "strike", "roll", "scale", "step",
+                     "pay", "hand", "get", "give", "take", "hold", "fall", "call", "win", "move", "bounce", "walk",
+                     "fly", "head", "ship", "hit", "cut"] {
+            let stem = verb.hasSuffix("e") ? String(verb.dropLast()) : verb
+            let doubled = ["step", "hit", "cut", "ship", "get", "win"].contains(verb) ? verb + String(verb.last!) : stem
+            words.formUnion([verb, verb + "s", doubled + "ed", doubled + "ing", verb + "es"])
+        }
+        return words
+    }()
+
     func findTriggers() -> [TriggerHit] {
         var hits: [TriggerHit] = []
         var i = 0
@@ -94,6 +110,12 @@ extension Run {
                tokens[i + 1].kind == .word, !tokens[i + 1].isCapitalized || owner[i + 1] != nil,
                !Self.prepositions.contains(tokens[i + 1].key), !Self.articles.contains(tokens[i + 1].key),
                tokens[i - 1].kind == .number || ["the", "a", "an", "these", "those", "its", "their", "his", "her", "some", "many", "several"].contains(tokens[i - 1].key) {
+                chosen = chosen.filter { $0.1.form != .verb }
+            }
+            // "sending it back to parliament", "fought back", "pushed back against": after an
+            // object pronoun or a verb of motion "back" is an adverb, not support.
+            if tokens[i].key == "back", i > 0,
+               Self.objectPronouns.contains(tokens[i - 1].key) || Self.verbsBeforeBack.contains(tokens[i - 1].key) {
                 chosen = chosen.filter { $0.1.form != .verb }
             }
             // The longest phrase per type.

@@ -29,4 +29,13 @@ import Testing
         #expect(has(extract14("Cy Mora thanked Chile for its generous support and said Norway had signed an agreement with Peru."),
                     "norway", .supports, "peru", .reported))
     }
+
+    @Test func backAfterAnObjectPronounOrAVerbOfMotionIsAnAdverb() {
+        #expect(extract13("Ada Kell refused to sign the law, sending it back to parliament and deepening a crisis in Chile.")
+            .allSatisfy { $0.type != .supports })
+        #expect(extract13("Peru pushed back against Chile on Monday.").allSatisfy { $0.type != .supports })
+        // the verb itself still backs
+        #expect(has(extract13("Peru will back Chile in the vote."), "peru", .supports, "chile"))
+        #expect(has(extract13("Peru backed Chile in the vote."), "peru", .supports, "chile"))
+    }
 }
