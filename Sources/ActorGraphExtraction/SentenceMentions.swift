@@ -16,18 +16,13 @@ extension Extractor {
     ///
     /// - Complexity: that of `extract(text:document:date:)`.
     public func sentenceMentions(text: String, document: DocumentID, date: PartialDate? = nil) -> [SentenceMentions] {
-        let articleDate = date ?? DateResolver.articleDate(in: text)
-        var run = Run(extractor: self, text: text, document: document, articleDate: articleDate)
-        var result: [SentenceMentions] = []
-        for (index, range) in SentenceSplitter.sentences(in: text).enumerated() {
-            run.sentence(index, range)
+        analyse(text: text, document: document, date: date).map { sentence in
             var actors: [ActorID] = []
-            for a in run.mentions.map(\.actor) + [run.datelineActor].compactMap({ $0 }) where !actors.contains(a) {
+            for a in sentence.mentions.map(\.actor) + [sentence.dateline].compactMap({ $0 }) where !actors.contains(a) {
                 actors.append(a)
             }
-            result.append(SentenceMentions(text: String(text[range]), actors: actors))
+            return SentenceMentions(text: sentence.text, actors: actors)
         }
-        return result
     }
 }
 
@@ -52,6 +47,8 @@ public struct SentenceAnalysis: Sendable {
     public var mentions: [Span]
     public var triggers: [TriggerSpan]
     public var candidates: [Candidate]
+    /// The dateline's state, once found (it may host, or be the place of, what follows).
+    public var dateline: ActorID?
 }
 
 extension Extractor {
@@ -73,7 +70,7 @@ extension Extractor {
                 mentions: run.mentions.map {
                     SentenceAnalysis.Span(actor: $0.actor, range: $0.range, isLocation: $0.isLocation, kind: $0.kind, rule: $0.rule.rawValue)
                 },
-                triggers: triggers, candidates: Array(run.candidates[before...])))
+                triggers: triggers, candidates: Array(run.candidates[before...]), dateline: run.datelineActor))
         }
         return result
     }
