@@ -190,7 +190,7 @@ extension Run {
             return m
         }
         // "X thanked Y … and said …": a coordinated speech verb has the clause's subject.
-        if ["and", "but"].contains(tokens[before].key),
+        if before >= 0, ["and", "but"].contains(tokens[before].key),
            let m = mentions.indices.first(where: { mentions[$0].range.upperBound <= before && !mentions[$0].isLocation
                && opensClause(mentions[$0].range.lowerBound) }) {
             return m

@@ -38,4 +38,12 @@ import Testing
         #expect(has(extract13("Peru will back Chile in the vote."), "peru", .supports, "chile"))
         #expect(has(extract13("Peru backed Chile in the vote."), "peru", .supports, "chile"))
     }
+
+    @Test func aSpeechVerbFirstInTheSentenceHasNoWordBeforeIt() {
+        // found by `scripts/fuzz leaks` replaying the extract corpus: the coordinated-speech
+        // check read the token before the first one (index -1)
+        let cs = extract13("Said to be close to Peru, Bo Lund attacked Chile. Say it, Chile condemned Peru.")
+        #expect(has(cs, "bo-lund", .opposes, "chile"))
+        #expect(has(cs, "chile", .opposes, "peru"))
+    }
 }
