@@ -114,7 +114,8 @@ extension Run {
             }
             // "sending it back to parliament", "fought back", "pushed back against": after an
             // object pronoun or a verb of motion "back" is an adverb, not support.
-            if tokens[i].key == "back", i > 0,
+            // ("US back Kyiv": a name is no pronoun.)
+            if tokens[i].key == "back", i > 0, owner[i - 1] == nil,
                Self.objectPronouns.contains(tokens[i - 1].key) || Self.verbsBeforeBack.contains(tokens[i - 1].key) {
                 chosen = chosen.filter { $0.1.form != .verb }
             }

@@ -37,6 +37,10 @@ import Testing
         // the verb itself still backs
         #expect(has(extract13("Peru will back Chile in the vote."), "peru", .supports, "chile"))
         #expect(has(extract13("Peru backed Chile in the vote."), "peru", .supports, "chile"))
+        // "US" is a name, not the pronoun "us"
+        let us = round13Graph + [ActorNode(id: "us-gov", name: "Government of the United States", kind: .government,
+                                           aliases: ["US", "United States"], country: "US")]
+        #expect(has(extractWith(us, "Britain and US back Chile in the vote."), "us-gov", .supports, "chile"))
     }
 
     @Test func aSpeechVerbFirstInTheSentenceHasNoWordBeforeIt() {
