@@ -92,4 +92,23 @@ struct XMLEncodingTests {
         let bad = Array("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<graphml>".utf8) + [0xC3, 0x28] + Array("</graphml>".utf8)
         #expect(throws: DiagnosticsError.self) { try GraphMLFormat.graph(from: bad, file: "bad.graphml") }
     }
+
+    /// FoundationXML reads a processing instruction's data without checking for null: "<?x?>"
+    /// is refused here with its place, in GraphML and GEXF alike (found by fuzzing graphml).
+    @Test func aProcessingInstructionWithoutDataIsAnErrorNotACrash() throws {
+        let cases: [(String, String)] = [("<?xl?>\nl=tt", "1:1"), ("<?xml version=\"1.0\"?>\n<graphml>\n  <graph><?x   ?></graph></graphml>", "3:10")]
+        for (text, place) in cases {
+            for read in [{ try GraphMLFormat.graph(from: $0, file: "pi.xml") }, { try GEXFFormat.graph(from: $0, file: "pi.xml") }]
+                as [([UInt8]) throws -> LoadedGraph] {
+                let error = #expect(throws: DiagnosticsError.self) { try read(Array(text.utf8)) }
+                let d = try #require(error?.diagnostics.first)
+                #expect("\(d.line ?? 0):\(d.column ?? 0)" == place && d.message.contains("processing instruction"))
+            }
+        }
+        // with data, or inside a comment or CDATA, it is read
+        let fine = "<?xml version=\"1.0\"?>\n<!-- <?x?> --><graphml><?target data?><graph edgedefault=\"directed\">"
+            + "<desc><![CDATA[<?y?>]]></desc><node id=\"a\"/></graph></graphml>\n"
+        #expect(XMLTreeBuilder.processingInstructionWithoutData(Array(fine.utf8)) == nil)
+        #expect(try GraphMLFormat.graph(from: Array(fine.utf8), file: "fine.graphml").graph.actors.count == 1)
+    }
 }

@@ -95,6 +95,43 @@ final class XMLTreeBuilder: NSObject, XMLParserDelegate {
         return builder.root!
     }
 
+    /// Where the first processing instruction with a target and no data ("<?x?>", "<?x ?>")
+    /// opens, outside comments and CDATA sections; nil when there is none.
+    ///
+    /// - Complexity: O(n) in the bytes.
+    static func processingInstructionWithoutData(_ bytes: [UInt8]) -> (line: Int, column: Int)? {
+        let lt = UInt8(ascii: "<"), question = UInt8(ascii: "?"), gt = UInt8(ascii: ">"), newline = UInt8(ascii: "\n")
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+        func at(_ i: Int, _ text: String) -> Bool { bytes[i...].starts(with: Array(text.utf8)) }
+        var line = 1, lineStart = 0, i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b == newline { line += 1; lineStart = i + 1; i += 1; continue }
+            guard b == lt, i + 1 < n else { i += 1; continue }
+            // Skip what is not markup: comments and CDATA (their newlines still counted).
+            for (open, close) in [("<!--", "-->"), ("<![CDATA[", "]]>")] where at(i, open) {
+                var j = i + open.utf8.count
+                while j < n, !at(j, close) {
+                    if bytes[j] == newline { line += 1; lineStart = j + 1 }
+                    j += 1
+                }
+                i = j
+                break
+            }
+            guard i < n, bytes[i] == lt, i + 1 < n, bytes[i + 1] == question else { i += 1; continue }
+            var j = i + 2
+            while j < n, !isSpace(bytes[j]), bytes[j] != question { j += 1 }
+            let named = j > i + 2
+            while j < n, isSpace(bytes[j]) { j += 1 }
+            if named, j + 1 < n, bytes[j] == question, bytes[j + 1] == gt {
+                return (line, i - lineStart + 1)
+            }
+            i += 2
+        }
+        return nil
+    }
+
     /// The document as UTF-8 bytes for FoundationXML, which traps (a crash, not an error) on
     /// element or attribute text that is not UTF-8, even when libxml2 was told of another
     /// encoding it does not know (both found by fuzzing). Without an encoding in the XML
@@ -114,6 +151,11 @@ final class XMLTreeBuilder: NSObject, XMLParserDelegate {
             guard let end, String(decoding: head[5..<end], as: UTF8.self).contains("version") else {
                 throw fail("the XML declaration has no version (expected <?xml version=\"1.0\" …?>)", line: 1, column: 1)
             }
+        }
+        // FoundationXML reads a processing instruction's data as a C string without checking
+        // for null: "<?x?>" anywhere in the document is a crash (found by fuzzing graphml).
+        if let (line, column) = processingInstructionWithoutData(bytes) {
+            throw fail("a processing instruction without data (<?name?>), which is not read", line: line, column: column)
         }
         guard let (name, range) = declaredEncoding(bytes), !["utf-8", "utf8"].contains(name.lowercased()) else {
             if case .failure(.invalidUTF8(let place)) = TextInput.decode(bytes) {
