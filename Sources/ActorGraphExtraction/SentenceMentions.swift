@@ -9,6 +9,15 @@ public struct SentenceMentions: Sendable {
     /// Actors named, titled, described or referred to (pronouns resolved), acting parties and
     /// places alike, plus the dateline's state; in order of first appearance.
     public var actors: [ActorID]
+
+    /// The actors of a sentence as read: its mentions' actors, then the dateline's state.
+    public init(_ sentence: SentenceAnalysis) {
+        text = sentence.text
+        actors = []
+        for a in sentence.mentions.map(\.actor) + [sentence.dateline].compactMap({ $0 }) where !actors.contains(a) {
+            actors.append(a)
+        }
+    }
 }
 
 extension Extractor {
@@ -16,13 +25,7 @@ extension Extractor {
     ///
     /// - Complexity: that of `extract(text:document:date:)`.
     public func sentenceMentions(text: String, document: DocumentID, date: PartialDate? = nil) -> [SentenceMentions] {
-        analyse(text: text, document: document, date: date).map { sentence in
-            var actors: [ActorID] = []
-            for a in sentence.mentions.map(\.actor) + [sentence.dateline].compactMap({ $0 }) where !actors.contains(a) {
-                actors.append(a)
-            }
-            return SentenceMentions(text: sentence.text, actors: actors)
-        }
+        analyse(text: text, document: document, date: date).map(SentenceMentions.init)
     }
 }
 
