@@ -11,11 +11,12 @@ func covers(quote q: String, sentence key: String) -> Bool {
 
 /// `--dump`: one JSON line per sentence as read, with the gold relations whose quotes cover it.
 @MainActor func dump(set: String, document: DocumentID, sentences: [SentenceAnalysis], gold: [Relation]) {
+    // Each relation with the folded quotes it has in this document, folded once.
+    let quoted = gold.map { r in (r, r.evidence.filter { $0.document == document }.map { TextFolding.quoteKey($0.quote) }) }
+        .filter { !$0.1.isEmpty }
     for (index, s) in sentences.enumerated() {
         let key = TextFolding.quoteKey(s.text)
-        let covering = gold.filter { r in
-            r.evidence.contains { $0.document == document && covers(quote: TextFolding.quoteKey($0.quote), sentence: key) }
-        }
+        let covering = quoted.filter { $0.1.contains { covers(quote: $0, sentence: key) } }.map(\.0)
         let object: [String: Any] = [
             "set": set, "document": "\(document)", "sentence": index, "tokens": s.tokens,
             "mentions": s.mentions.map { ["actor": "\($0.actor)", "start": $0.range.lowerBound, "end": $0.range.upperBound,

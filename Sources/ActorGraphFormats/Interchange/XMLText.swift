@@ -102,7 +102,8 @@ final class XMLTreeBuilder: NSObject, XMLParserDelegate {
     static func processingInstructionWithoutData(_ bytes: [UInt8]) -> (line: Int, column: Int)? {
         let lt = UInt8(ascii: "<"), question = UInt8(ascii: "?"), gt = UInt8(ascii: ">"), newline = UInt8(ascii: "\n")
         func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
-        func at(_ i: Int, _ text: String) -> Bool { bytes[i...].starts(with: Array(text.utf8)) }
+        func at(_ i: Int, _ text: [UInt8]) -> Bool { bytes[i...].starts(with: text) }
+        let skipped = [("<!--", "-->"), ("<![CDATA[", "]]>")].map { (Array($0.0.utf8), Array($0.1.utf8)) }
         var line = 1, lineStart = 0, i = 0
         let n = bytes.count
         while i < n {
@@ -110,8 +111,8 @@ final class XMLTreeBuilder: NSObject, XMLParserDelegate {
             if b == newline { line += 1; lineStart = i + 1; i += 1; continue }
             guard b == lt, i + 1 < n else { i += 1; continue }
             // Skip what is not markup: comments and CDATA (their newlines still counted).
-            for (open, close) in [("<!--", "-->"), ("<![CDATA[", "]]>")] where at(i, open) {
-                var j = i + open.utf8.count
+            for (open, close) in skipped where at(i, open) {
+                var j = i + open.count
                 while j < n, !at(j, close) {
                     if bytes[j] == newline { line += 1; lineStart = j + 1 }
                     j += 1
