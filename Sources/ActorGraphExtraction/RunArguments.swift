@@ -10,7 +10,11 @@ extension Run {
     /// Whether a mention can be the acting party of a clause.
     func canBeSubject(_ index: Int) -> Bool {
         let m = mentions[index]
-        if m.isLocation { return false }
+        // "a court in Lima sentenced X", "police in Kampala arrested X": the state's own organs.
+        if m.isLocation {
+            let at = m.range.lowerBound
+            return at >= 2 && tokens[at - 1].key == "in" && m.kind == .government && Self.stateOrgans.contains(tokens[at - 2].key)
+        }
         var before = m.range.lowerBound - 1
         while before >= 0, tokens[before].key == "the" { before -= 1 }
         guard isPreposition(before) else { return true }
@@ -18,6 +22,9 @@ extension Run {
         let prep = tokens[before].key
         return (prep == "of" || prep == "for" || prep == "from") && before > 0 && extractor.cues.agentNouns.contains(tokens[before - 1].key)
     }
+
+    /// Organs of a state that act for it where they sit: "a court in X", "police in X".
+    static let stateOrgans: Set<String> = ["court", "tribunal", "judge", "prosecutors", "police", "authorities"]
 
     /// Verbs whose object is the subject of the infinitive after it ("invited Y to visit").
     static let objectControlVerbs: Set<String> = [
@@ -30,9 +37,39 @@ extension Run {
     /// Plural heads after a name that leave it the conjunct ("government forces and …").
     static let headNouns: Set<String> = ["forces", "troops", "officials", "fighters", "militias", "units", "soldiers", "authorities"]
 
+    /// Past-tense verbs of speaking to or about someone: acts of the speaker, not of a reported clause.
+    static let speakerActs: Set<String> = [
+        "accused", "thanked", "praised", "condemned", "criticised", "criticized", "urged", "welcomed", "rejected",
+        "denounced", "blamed", "warned", "congratulated", "hailed", "slammed", "lauded", "commended", "applauded",
+        "called", "invited", "dismissed", "pledged", "offered", "expressed", "vowed", "promised", "demanded",
+    ]
+
+    /// "X said the move would isolate Y and accused Z of …": a speaker's act coordinated with the
+    /// speech verb, not with the reported clause between them. The index of that speech verb
+    /// ("said", "told"), when the verb at `i` is such a predicate: right after "and", a speech
+    /// verb within 35 tokens before it in the same clause, and no other act of speaking between.
+    func speechVerb(coordinatedWith i: Int) -> Int? {
+        guard i >= 4, Self.speakerActs.contains(tokens[i].key), tokens[i - 1].key == "and", owner[i - 1] == nil else { return nil }
+        var k = i - 2
+        while k >= 0, k >= i - 35 {
+            let key = tokens[k].key
+            if [";", ":"].contains(key) || Self.speakerActs.contains(key) { return nil }
+            if owner[k] == nil, ["said", "told"].contains(key) {
+                // A complement between them ("said [that] the plan …"), and a speaker before it.
+                return i - 2 - k >= 2 && k >= 1 && !Self.auxiliaries.contains(tokens[k - 1].key) ? k : nil
+            }
+            k -= 1
+        }
+        return nil
+    }
+
     /// The subject mentions before token `i`: the nearest mention that can act, and those
     /// coordinated with it ("X and Y met"). Objects of an earlier verb pass on that verb's subject.
     func subjects(before i: Int, limit: Int = 30) -> [Int] {
+        if let speech = speechVerb(coordinatedWith: i) {
+            let speakers = subjects(before: speech, limit: limit)
+            if !speakers.isEmpty { return speakers }
+        }
         // "X invited Y to visit Z", "X urged Y to talk to Z": the object of a verb of asking or
         // allowing is the subject of the infinitive after it.
         if i >= 3, tokens[i - 1].key == "to", let m = owner[i - 2], !mentions[m].isLocation {

@@ -132,6 +132,30 @@ extension Run {
         return p
     }
 
+    /// "met his Algerian counterpart Ahmed Attaf", "his counterpart, X": the person named by a
+    /// description that opens with a possessive pronoun (mention `m`, which stands for the
+    /// description's owner, not for the one described). Looks up to five words ahead.
+    func personDescribed(byPossessive m: Int) -> Int? {
+        let at = mentions[m].range.lowerBound
+        guard mentions[m].rule == .anaphora, mentions[m].range.count == 1,
+              ["his", "her", "its", "their"].contains(tokens[at].key) else { return nil }
+        var k = at + 1
+        while k < tokens.count, k <= at + 5 {
+            if let q = owner[k] {
+                if mentions[q].kind == .person, mentions[q].rule != .anaphora { return q }
+                return appositivePerson(after: q)
+            }
+            if tokens[k].key == ",", k > at + 1, k + 1 < tokens.count, let q = owner[k + 1],
+               mentions[q].kind == .person, mentions[q].rule != .anaphora {
+                let after = mentions[q].range.upperBound
+                return after < tokens.count && Self.speakerCues.contains(tokens[after].key) ? nil : q
+            }
+            guard tokens[k].kind == .word, !Self.prepositions.contains(tokens[k].key) else { return nil }
+            k += 1
+        }
+        return nil
+    }
+
     /// The comma that opens an apposition closed by the comma at `k` ("X, his son and the LNA's
     /// deputy commander, was received"): right after a mention, opening with a determiner, a
     /// possessive or an agent noun, within 20 tokens and no other comma between. The subject is

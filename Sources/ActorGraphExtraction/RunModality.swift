@@ -59,6 +59,8 @@ extension Run {
             }
         }
         if negated { return .denied }
+        // "X said the move would isolate Y and accused Z": the reported clause's cues are not the act's.
+        let cueHits = speechVerb(coordinatedWith: trigger).map { s in self.cueHits.filter { !(s + 1..<trigger).contains($0.range.lowerBound) } } ?? self.cueHits
         if cueHits.contains(where: { $0.section == "denied" && $0.range.lowerBound < trigger
             && trigger - $0.range.upperBound <= 20 && sameClause($0.range.lowerBound, trigger)
             && !coordinatedClauseBetween($0.range.upperBound, trigger) && !coordinatedPredicate($0.range.upperBound, trigger)

@@ -39,13 +39,19 @@ extension Run {
                 if after < n, tokens[after].kind == .possessive {
                     for j in (after + 1)..<min(n, after + 4) {
                         if let other = owner[j] { m = other; break }
+                        // "the former president's wife, Sylvia Bongo,": the person named after it.
+                        if tokens[j].key == ",", j > after + 1, j + 1 < n, let other = owner[j + 1],
+                           mentions[other].kind == .person, mentions[other].rule != .anaphora,
+                           !(mentions[other].range.upperBound < n && Self.speakerCues.contains(tokens[mentions[other].range.upperBound].key)) {
+                            m = other; break
+                        }
                         // not across a preposition: "X's attack on Y" is X's.
                         if tokens[j].kind != .word || Self.prepositions.contains(tokens[j].key) { break }
                     }
                 }
                 // "met his Thai counterpart, Anutin Charnvirakul,", "met the EU's envoy, X,": a
                 // description named right after.
-                if let p = appositivePerson(after: m) { m = p }
+                if let p = appositivePerson(after: m) { m = p } else if let p = personDescribed(byPossessive: m) { m = p }
                 var found = [m]
                 var j = mentions[m].range.upperBound
                 while j + 1 < n, Self.coordination.contains(tokens[j].key) {

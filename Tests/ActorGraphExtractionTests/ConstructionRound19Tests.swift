@@ -1,0 +1,40 @@
+import ActorGraphCore
+import ActorGraphExtraction
+import Testing
+
+/// After the ceiling measurement (docs/EXTRACTION.md, round 19): a speaker's act coordinated
+/// with "said", a person named after a possessive description, and a state's organs where they sit.
+@Suite struct Round19Constructions {
+    @Test func aSpeakersActAfterSaidAndIsTheSpeakers() {
+        // "X said [clause] and accused Y": X accuses, and the clause's "would" is not the act's
+        let cs = extract13("Ada Kell said the move would isolate Norway and accused Bo Lund of lying.")
+        #expect(has(cs, "ada-kell", .opposes, "bo-lund", .asserted))
+        #expect(!cs.contains { $0.source == "norway" && $0.target == "bo-lund" })
+        // a material act after "and" stays in the reported clause
+        let material = extract13("Ada Kell said Chile had attacked Peru and killed Bo Lund.")
+        #expect(!material.contains { $0.source == "ada-kell" && $0.type == .opposes })
+        // a speaker's act inside the reported clause keeps that clause's subject
+        let inner = extract13("Ada Kell said Bo Lund accused Chile and condemned Peru.")
+        #expect(has(inner, "bo-lund", .opposes, "peru", .reported))
+        #expect(!inner.contains { $0.source == "ada-kell" && $0.target == "peru" })
+    }
+
+    @Test func aPossessiveDescriptionNamesTheOneItDescribes() {
+        // "his counterpart X": X, not the owner of "his" (who is the subject, so nothing was found)
+        #expect(has(extract13("Bo Lund met his Chilean counterpart Ada Kell in Lima."), "bo-lund", .meets, "ada-kell"))
+        #expect(has(extract13("Bo Lund held talks on Monday with his counterpart, Ada Kell, in Lima."), "bo-lund", .meets, "ada-kell"))
+        // "the former president's wife, X,": X, not the president
+        let cs = extract13("Bo Lund ruled Peru until 2020. Chile sanctioned the former president's wife, Ada Kell, in May.")
+        #expect(has(cs, "chile", .opposes, "ada-kell"))
+        #expect(!has(cs, "chile", .opposes, "bo-lund"))
+        // a speaker after the comma is no apposition
+        #expect(!extract13("Chile will host his counterpart, Ada Kell said.").contains { $0.target == "ada-kell" })
+    }
+
+    @Test func aCourtOrPoliceInACapitalActForItsState() {
+        #expect(has(extract13("A court in Lima sentenced Bo Lund to ten years in prison."), "peru", .opposes, "bo-lund"))
+        #expect(has(extract13("Police in Santiago detained Bo Lund on Monday."), "chile", .opposes, "bo-lund"))
+        // any other noun before "in" leaves the place a place
+        #expect(!extract13("Protesters in Lima condemned Bo Lund.").contains { $0.source == "peru" })
+    }
+}
