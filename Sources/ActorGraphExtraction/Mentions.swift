@@ -74,7 +74,8 @@ struct ActorDictionary {
     /// "the" or before an armed noun ("army positions").
     var descriptiveAliases: [String: ActorID] = [:]
 
-    init(graph: ActorGraph, gazetteer: Gazetteer, stopWords: Set<String>) {
+    init(graph given: ActorGraph, gazetteer: Gazetteer, stopWords: Set<String>) {
+        let graph = Self.withStateCodes(given, gazetteer: gazetteer)
         self.graph = graph
         self.gazetteer = gazetteer
         var keys: [[String]: Set<ActorID>] = [:]
@@ -223,5 +224,33 @@ enum Slug {
         }
         while out.hasSuffix("-") { out.removeLast() }
         return out.isEmpty ? "actor" : out
+    }
+}
+
+extension ActorDictionary {
+    /// The graph with a state code on each government that has none but is named like one state
+    /// of the gazetteer ("Thailand", "Government of Thailand", "the Thai government"), so that
+    /// "Thai troops" and "Bangkok" are that actor rather than a proposed duplicate.
+    /// - Complexity: O(a·s) for the graph's actors a and the gazetteer's states s.
+    static func withStateCodes(_ graph: ActorGraph, gazetteer: Gazetteer) -> ActorGraph {
+        guard graph.actors.contains(where: { $0.kind == .government && $0.country == nil }) else { return graph }
+        var codeByKey: [String: Set<String>] = [:]
+        for state in gazetteer.states {
+            for name in state.names {
+                let k = TextFolding.nameKey(name)
+                for key in [k, "governmentof" + k, k + "government", "the" + k + "government"] { codeByKey[key, default: []].insert(state.code) }
+            }
+            for adjective in state.adjectives {
+                let k = TextFolding.nameKey(adjective) + "government"
+                for key in [k, "the" + k] { codeByKey[key, default: []].insert(state.code) }
+            }
+        }
+        var result = graph
+        for index in result.actors.indices where result.actors[index].kind == .government && result.actors[index].country == nil {
+            let actor = result.actors[index]
+            let codes = ([actor.name] + actor.aliases).reduce(into: Set<String>()) { $0.formUnion(codeByKey[TextFolding.nameKey($1)] ?? []) }
+            if codes.count == 1 { result.actors[index].country = codes.first }
+        }
+        return result
     }
 }

@@ -130,7 +130,8 @@ extension Run {
                         continue
                     }
                     if let nounLength = CueIndex.longest(extractor.cues.governmentNouns, tokens, at: k)
-                        ?? (chain.count == 1 ? CueIndex.longest(extractor.cues.assetNouns, tokens, at: k) : nil) {
+                        // "Thai and Cambodian soldiers": a chain's armed people are its states'.
+                        ?? CueIndex.longest(chain.count == 1 ? extractor.cues.assetNouns : extractor.cues.armedNouns, tokens, at: k) {
                         let after = k + nounLength
                         let nameFollows = after < n && tokens[after].isCapitalized && tokens[after].kind == .word
                             && CueIndex.longest(extractor.cues.titles, tokens, at: k) != nil

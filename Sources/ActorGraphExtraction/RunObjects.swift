@@ -53,6 +53,8 @@ extension Run {
                 // description named right after.
                 if let p = appositivePerson(after: m) { m = p } else if let p = personDescribed(byPossessive: m) { m = p }
                 var found = [m]
+                // "received the ECOWAS delegation, led by Ghana's foreign minister X": X too.
+                if let leader = delegationLeader(after: m) { found.append(leader) }
                 var j = mentions[m].range.upperBound
                 while j + 1 < n, Self.coordination.contains(tokens[j].key) {
                     var next = j + 1
@@ -78,6 +80,26 @@ extension Run {
             k += 1
         }
         return ([], 0)
+    }
+
+    /// The person leading a delegation named by mention `m`: "a Russian delegation led by
+    /// Deputy Minister X", "the ECOWAS delegation, led by Ghana's foreign minister X".
+    func delegationLeader(after m: Int) -> Int? {
+        let nouns: Set<String> = ["delegation", "team", "mission"]
+        var j = mentions[m].range.upperBound
+        // the noun inside the mention ("a Norwegian delegation") or right after it
+        if !nouns.contains(tokens[j - 1].key) {
+            guard j < tokens.count, nouns.contains(tokens[j].key) else { return nil }
+            j += 1
+        }
+        if j < tokens.count, tokens[j].key == "," { j += 1 }
+        guard j + 2 < tokens.count, tokens[j].key == "led", tokens[j + 1].key == "by" else { return nil }
+        // the leader's title may name a state first ("Ghana's foreign minister X")
+        for k in (j + 2)..<min(tokens.count, j + 9) {
+            if let p = owner[k], mentions[p].kind == .person, mentions[p].rule != .anaphora, p != m { return p }
+            if [",", ";", "."].contains(tokens[k].key) { return nil }
+        }
+        return nil
     }
 
     /// Whether token `k` looks like a finite verb: a past form, or a verb of the lexicon,

@@ -37,4 +37,28 @@ import Testing
         // any other noun before "in" leaves the place a place
         #expect(!extract13("Protesters in Lima condemned Bo Lund.").contains { $0.source == "peru" })
     }
+
+    @Test func aDelegationsLeaderIsReceivedToo() {
+        let cs = extract13("Ada Kell received a Norwegian delegation led by Foreign Minister Bo Lund on Tuesday.")
+        #expect(has(cs, "ada-kell", .hosts, "bo-lund"))
+        #expect(has(cs, "ada-kell", .hosts, "norway"))
+        let comma = extract13("Ada Kell received the Chilean delegation, led by Chile's foreign minister Cy Mora, in Lima.")
+        #expect(has(comma, "ada-kell", .hosts, "cy-mora"))
+    }
+
+    @Test func aGovernmentWithoutACountryCodeIsStillTheStateOfItsName() {
+        // the graph gives no country codes: "Thai", "Bangkok" and "Phnom Penh" are still its actors
+        let graph = [ActorNode(id: "th", name: "Thailand", kind: .government),
+                     ActorNode(id: "kh", name: "Government of Cambodia", kind: .government)]
+        let cs = extractWith(graph, "Thai and Cambodian soldiers exchanged artillery fire on Thursday. Bangkok condemned Phnom Penh.")
+        #expect(has(cs, "th", .opposes, "kh"))
+        #expect(has(cs, "kh", .opposes, "th"))
+        #expect(cs.allSatisfy { !$0.source.rawValue.hasPrefix("new-") && !$0.target.rawValue.hasPrefix("new-") })
+        // two governments named like one state: neither is guessed
+        let two = [ActorNode(id: "th1", name: "Thailand", kind: .government),
+                   ActorNode(id: "th2", name: "Thailand", kind: .government, aliases: ["Siam"]),
+                   ActorNode(id: "kh", name: "Cambodia", kind: .government)]
+        #expect(!has(extractWith(two, "Bangkok condemned Phnom Penh."), "th2", .opposes, "kh"))
+    }
 }
+
