@@ -41,8 +41,10 @@ extension ActorDictionary {
     func matchState(_ tokens: [Token], at i: Int) -> (Int, StateEntry)? {
         guard let list = statesByFirst[tokens[i].key] else { return nil }
         var best: (Int, StateEntry)?
-        for entry in list where entry.words.count > (best?.0 ?? 0) {
+        for entry in list where entry.words.count >= (best?.0 ?? 0) {
             guard i + entry.words.count <= tokens.count else { continue }
+            // "Congolese" names two states: the first listed, unless only the other is in the graph.
+            if let b = best, b.0 == entry.words.count, knownStateActor(b.1.code) != nil || knownStateActor(entry.code) == nil { continue }
             var ok = true
             for (k, word) in entry.words.enumerated() where tokens[i + k].key != word { ok = false; break }
             if ok && Self.accepts(entry.caseRule, tokens[i..<(i + entry.words.count)]) {

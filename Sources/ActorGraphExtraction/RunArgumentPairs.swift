@@ -105,7 +105,9 @@ extension Run {
                         : (end..<min(tokens.count, end + 3)).contains { tokens[$0].key == "to" && $0 + 1 < tokens.count && owner[$0 + 1] == nil })
                 // A place is what one visits or arrives in, never what one receives or hosts
                 // ("receiving care in Belarus", "hosted talks in Doha").
-                let allowLocation = t.reverse || lemma == "visit" || infinitive
+                // "Russian drones struck energy facilities in Ukraine": an armed strike on what is
+                // in a state strikes the state, when no party is named first.
+                let allowLocation = t.reverse || lemma == "visit" || infinitive || Self.strikeVerbs.contains(t.words[0])
                 // "accused X of …", "blamed X for …": the object stands before "of"/"for".
                 let accusationWindow = Self.accusationVerbs[t.words[0]].flatMap { prep in
                     (end..<min(tokens.count, end + 8)).first { tokens[$0].key == prep }.map { $0 - end }

@@ -99,6 +99,10 @@ extension Run {
                 }
                 relativeAntecedent = true
             }
+            // "challenged by X, whose audit accused Y": the antecedent acts, whatever X is the object of.
+            if owner[k] == nil, tokens[k].key == "whose", k > 0, tokens[k - 1].key == ",", i - k <= 4 {
+                relativeAntecedent = true
+            }
             // ", which X armed," before the verb: the relative clause is skipped, its antecedent
             // is the subject ("Y, which X has armed, attacked Z").
             if tokens[k].key == ",", let open = relativeClauseOpening(closingAt: k) ?? appositionOpening(closingAt: k) {
@@ -115,7 +119,7 @@ extension Run {
             }
             if let m = owner[k] {
                 if !relativeAntecedent, let inherited = objectOf[m] { return inherited }
-                if canBeSubject(m) {
+                if canBeSubject(m) || (relativeAntecedent && !mentions[m].isLocation) {
                     let group = crossedRelative ? [m] : coordinated(m)
                     // "countries such as X and Y": examples, not the clause's subject.
                     let first = mentions[group[0]].range.lowerBound

@@ -98,6 +98,8 @@ extension Run {
 
     /// Verbs whose infinitive complement names the target: "threatened to strike X".
     static let threatVerbs: Set<String> = ["threaten", "vow", "warn", "pledge", "promise", "swear", "plan"]
+    /// Armed strikes, whose object may be a place in a state ("struck targets in Y").
+    static let strikeVerbs: Set<String> = ["strike", "hit", "bomb", "shell", "bombard", "raid"]
     static let clauseWords: Set<String> = ["said", "says", "but", "while", "which", "who", "that", "when", "after", "before"]
 
     mutating func objectOfRecord(_ object: Int, _ subjects: [Int]) {

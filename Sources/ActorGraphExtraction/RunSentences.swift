@@ -59,7 +59,9 @@ extension Run {
         // "X and Y held talks at a conference hosted by Z", "Z, which hosted the meeting": Z hosts
         // the participants of the meetings of this sentence or the one before.
         if !eventHosts.isEmpty {
-            var meetings = found.filter { $0.type == .meets }
+            // the host's own meetings ("Z, which has mediated between the two sides") are not the event
+            let hosts = Set(eventHosts.map(\.host.actor))
+            var meetings = found.filter { $0.type == .meets && !hosts.contains($0.source) && !hosts.contains($0.target) }
             if meetings.isEmpty {
                 meetings = candidates.filter { $0.type == .meets && $0.sentence == index - 1 && $0.document == document }
             }

@@ -97,9 +97,11 @@ public enum Tokenizer {
                 let word = text[start..<wordEnd]
                 let letters = word.filter(\.isLetter)
                 let allCaps = letters.count >= 2 && letters.allSatisfy(\.isUppercase)
-                let isNumber = word.first!.isNumber
+                // "3R", "5G": a digit before a capital letter opens a name, not a number ("1990s", "15th").
+                let digitLedName = word.first!.isNumber && letters.first?.isUppercase == true
+                let isNumber = word.first!.isNumber && !digitLedName
                 tokens.append(Token(range: start..<wordEnd, key: Token.fold(word), kind: isNumber ? .number : .word,
-                                    isCapitalized: word.first!.isUppercase, isAllCaps: allCaps,
+                                    isCapitalized: word.first!.isUppercase || digitLedName, isAllCaps: allCaps,
                                     hyphenBefore: hyphenPending))
                 hyphenPending = false
                 if let negationAt {

@@ -60,5 +60,29 @@ import Testing
                    ActorNode(id: "kh", name: "Cambodia", kind: .government)]
         #expect(!has(extractWith(two, "Bangkok condemned Phnom Penh."), "th2", .opposes, "kh"))
     }
+
+    @Test func aStrikeOnWhatIsInAStateStrikesTheState() {
+        #expect(has(extract13("Chilean drones struck energy facilities in Peru overnight."), "chile", .opposes, "peru"))
+        // a party named first is the target, not the place
+        let cs = extract13("Chilean jets struck Tern Liberation Front positions in Peru.")
+        #expect(has(cs, "chile", .opposes, "tern-front"))
+        #expect(!has(cs, "chile", .opposes, "peru"))
+        // receiving or hosting in a place is still no relation with it
+        #expect(!has(extract13("Chile hosted talks in Peru."), "chile", .hosts, "peru"))
+    }
+
+    @Test func aWhoseClauseActsForItsAntecedentAfterAPreposition() {
+        let cs = extract13("The deal was challenged by Ada Kell, whose audit accused the Tern Liberation Front of fraud.")
+        #expect(has(cs, "ada-kell", .opposes, "tern-front"))
+    }
+
+    @Test func namesThatOpenWithADigitAndSharedAdjectives() {
+        let graph = [ActorNode(id: "3r", name: "3R", kind: .militia),
+                     ActorNode(id: "drc", name: "Democratic Republic of the Congo", kind: .government, country: "CD")]
+        let cs = extractWith(graph, "Fighters of the 3R rebel group attacked Congolese troops near the border.")
+        #expect(has(cs, "3r", .opposes, "drc"))
+        // "1990s" and "15th" stay numbers: no name is read in them
+        #expect(extractWith(graph, "In the 1990s the 15th brigade attacked Congolese troops.").allSatisfy { $0.source != "3r" })
+    }
 }
 
