@@ -84,6 +84,7 @@ extension Run {
         }) {
             return .possible
         }
+        if futureTime(after: trigger) { return .possible }
         let material = Self.materialStems.contains { tokens[trigger].key.hasPrefix($0) }
         for cue in cueHits where cue.section == "reported" {
             let words = cue.range.map { tokens[$0].key }.joined(separator: " ")
@@ -142,6 +143,27 @@ extension Run {
         // Reported speech going on from the previous sentence ("X said that … . Because …").
         if let carried = carriedAttribution, !parties.contains(where: { carried.speaker == $0 }) { return .reported }
         return .asserted
+    }
+
+    static let timeUnits: Set<String> = [
+        "week", "weeks", "month", "months", "year", "years", "weekend", "spring", "summer", "autumn", "fall", "winter",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "days",
+    ]
+
+    /// "accepted an invitation to visit Dakar early next year", "talks in Geneva later this
+    /// month": a time still to come within eight words after the trigger, in its own phrase (no
+    /// comma or coordinator between: "met last week and will meet again next month" is not).
+    func futureTime(after trigger: Int) -> Bool {
+        var k = trigger + 1
+        while k + 1 < tokens.count, k <= trigger + 8 {
+            let key = tokens[k].key
+            if [",", ";", ":", "and", "but", "said", "says", "\""].contains(key) { return false }
+            let next = tokens[k + 1].key
+            if key == "next", Self.timeUnits.contains(next) { return true }
+            if key == "later" || key == "coming", next == "this" || Self.timeUnits.contains(next) { return true }
+            k += 1
+        }
+        return false
     }
 
     /// Whether the noun at `k` is its clause's subject: only determiners and adjectives before

@@ -84,5 +84,22 @@ import Testing
         // "1990s" and "15th" stay numbers: no name is read in them
         #expect(extractWith(graph, "In the 1990s the 15th brigade attacked Congolese troops.").allSatisfy { $0.source != "3r" })
     }
+
+    @Test func aStatesNamedMinistryIsTheStateNotANewOrganisation() {
+        let cs = extract13("Chile's Defence Ministry condemned Peru. The Peruvian Interior Ministry condemned Chile.")
+        #expect(has(cs, "chile", .opposes, "peru"))
+        #expect(has(cs, "peru", .opposes, "chile"))
+        #expect(cs.allSatisfy { !$0.source.rawValue.hasPrefix("new-") })
+        // "the General Staff" is no person called "Staff"
+        #expect(extract13("Chile's General Staff condemned Peru.").allSatisfy { $0.source == "chile" })
+        // an official after the possessive stays a person ("Peru's Foreign Minister, Ada Kell")
+        #expect(has(extract13("Bo Lund will meet Peru's Foreign Minister, Ada Kell, in Oslo."), "bo-lund", .meets, "ada-kell"))
+    }
+
+    @Test func aTimeStillToComeMakesTheRelationPossible() {
+        #expect(has(extract13("Bo Lund has accepted an invitation to visit Lima early next year."), "peru", .hosts, "bo-lund", .possible))
+        // a later phrase after a coordinator does not reach back
+        #expect(has(extract13("Bo Lund met Ada Kell last week and they agreed to talk again next month."), "bo-lund", .meets, "ada-kell", .asserted))
+    }
 }
 
