@@ -22,6 +22,8 @@ extension Run {
                 if owner[k] != nil || tokens[k].kind != .word { break }
                 k -= 1
             }
+            // "X said the drone was Russian and accused Y": the speaker's act, not a passive.
+            if beBefore, speechVerb(coordinatedWith: start) != nil { beBefore = false }
             // "Y was attacked on Monday by X": after a form of "be", "by" may follow an adverbial.
             var byAgent = mention(afterPreposition: ["by"], from: end, within: beBefore && hit.isParticiple ? 6 : 2)
             // "was agreed at talks hosted by X": the agent of another participle on the way.

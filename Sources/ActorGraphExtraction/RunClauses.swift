@@ -107,7 +107,9 @@ extension Run {
     }
 
     func isNegated(before start: Int) -> Bool {
-        cueHits.contains { $0.section == "negation" && $0.range.upperBound <= start && start - $0.range.upperBound <= 2 }
+        // "X said there was no proof and accused Y": the negation is the reported clause's.
+        if speechVerb(coordinatedWith: start) != nil { return false }
+        return cueHits.contains { $0.section == "negation" && $0.range.upperBound <= start && start - $0.range.upperBound <= 2 }
     }
 
     /// The person named in apposition right after a description that starts with mention `m`:

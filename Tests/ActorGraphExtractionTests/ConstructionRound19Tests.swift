@@ -10,6 +10,9 @@ import Testing
         let cs = extract13("Ada Kell said the move would isolate Norway and accused Bo Lund of lying.")
         #expect(has(cs, "ada-kell", .opposes, "bo-lund", .asserted))
         #expect(!cs.contains { $0.source == "norway" && $0.target == "bo-lund" })
+        // a negation or a form of "be" in the reported clause is not the act's
+        #expect(has(extract13("Ada Kell said there was no proof and accused Bo Lund of lying."), "ada-kell", .opposes, "bo-lund", .asserted))
+        #expect(has(extract13("Ada Kell said the report was false and accused Bo Lund of lying."), "ada-kell", .opposes, "bo-lund", .asserted))
         // a material act after "and" stays in the reported clause
         let material = extract13("Ada Kell said Chile had attacked Peru and killed Bo Lund.")
         #expect(!material.contains { $0.source == "ada-kell" && $0.type == .opposes })
