@@ -158,69 +158,7 @@ extension Run {
                 if construction != "verb-relative" { for o in targets { objectOfRecord(o, sources) } }
             }
         case .noun:
-            if let between = betweenPairs(hit) {
-                pairs = between
-                break
-            }
-            let endsInPreposition = t.words.count > 1 && Self.prepositions.contains(t.words.last!)
-            let withWords: Set<String> = ["with", "under"]
-            var withOf = false
-            for k in max(0, start - 4)..<start where withWords.contains(tokens[k].key) { withOf = true }
-            if withOf, !endsInPreposition, let (agent, _) = mention(afterPreposition: ["of", "from"], from: end, within: 1) {
-                let withAt = (max(0, start - 4)..<start).last { withWords.contains(tokens[$0].key) }!
-                // "Y, a group under the umbrella of X": the apposition's head; else the clause's subject.
-                let patients = appositionHead(before: withAt).map { [$0] } ?? subjects(before: withAt)
-                for patient in patients { pairs.append((agent, patient, "noun-with", 0.7, 0)) }
-                break
-            }
-            // Agent "by X" / "from X"; patient after for/to/against/on/with/of.
-            var agent: Int?
-            var patient: (Int, Int)?
-            var k = end
-            var lastWasOf = false
-            while k < tokens.count && k < end + 8 {
-                if let m = owner[k] {
-                    let prep = endsInPreposition && k == end ? t.words.last! : (k > 0 ? tokens[k - 1].key : "")
-                    let prepBefore = k > 1 && tokens[k - 1].key == "the" ? tokens[k - 2].key : prep
-                    if mentions[m].isLocation { k = mentions[m].range.upperBound; continue }
-                    // "support of the struggle against X": X is not supported.
-                    if t.type == .supports, patient == nil, prepBefore == "against" { break }
-                    if prepBefore == "by" || (prepBefore == "from" && t.type == .supports) {
-                        if agent == nil { agent = m }
-                    } else if patient == nil {
-                        if prepBefore == "of" && t.type == .supports { lastWasOf = true }
-                        patient = (m, k - end)
-                    } else if lastWasOf, agent == nil, ["for", "to", "with"].contains(prepBefore) {
-                        // "support of X for Y": X gives, Y receives.
-                        agent = patient!.0
-                        patient = (m, k - end)
-                        lastWasOf = false
-                    }
-                    k = mentions[m].range.upperBound
-                    continue
-                }
-                if Self.targetBoundaries.contains(tokens[k].key) && tokens[k].key != "," { break }
-                if tokens[k].key == "," && patient != nil { break }
-                // "condemned the attack and pledged X's support": a new predicate.
-                if ["and", "but", "or"].contains(tokens[k].key), k + 1 < tokens.count, startsVerb(k + 1) { break }
-                k += 1
-            }
-            guard let (target, distance) = patient else { break }
-            if let agent {
-                // "attacks by A, B and C", "attacks by X, … such as A and B": each is an agent.
-                for a in listed(from: agent) { pairs.append((a, target, "noun-agent", 0.7, distance)) }
-            } else if let owner = possessor(before: start) {
-                pairs.append((owner, target, "noun-possessive", 0.7, distance))
-            } else if let s = frontedSubject(noun: start) {
-                // "In a call with X on Monday, Y said …", "After talks with X, Y …"
-                pairs.append((s, target, "noun-fronted", 0.6, distance))
-            } else {
-                // Never across a speech verb ("X said that Americans with ties to Y").
-                for s in subjects(before: start, limit: 12)
-                where !(mentions[s].range.upperBound..<start).contains(where: { owner[$0] == nil && Self.speakerCues.contains(tokens[$0].key) }) {
-                    pairs.append((s, target, "noun-subject", 0.55, distance))
-                }
-            }
+            pairs = nounPairs(hit)
         case .role:
             pairs = rolePairs(hit)
         case .place:

@@ -134,4 +134,93 @@ extension Run {
         guard k < tokens.count, let m = owner[k], m != first, !mentions[m].isLocation else { return nil }
         return appositivePerson(after: m) ?? m
     }
+
+    /// Pairs of a relational noun: "talks between X and Y", "attacks by X on Y", "X's support
+    /// for Y", "Y, a group under the umbrella of X", and a noun given to someone ("handed Y a
+    /// protest note").
+    /// - Complexity: O(w) for the search window w after the noun.
+    func nounPairs(_ hit: TriggerHit) -> [ArgumentPair] {
+        let t = hit.trigger
+        let start = hit.range.lowerBound, end = hit.range.upperBound
+        var pairs: [ArgumentPair] = []
+        if let between = betweenPairs(hit) { return between }
+        let endsInPreposition = t.words.count > 1 && Self.prepositions.contains(t.words.last!)
+        let withWords: Set<String> = ["with", "under"]
+        var withOf = false
+        for k in max(0, start - 4)..<start where withWords.contains(tokens[k].key) { withOf = true }
+        if withOf, !endsInPreposition, let (agent, _) = mention(afterPreposition: ["of", "from"], from: end, within: 1) {
+            let withAt = (max(0, start - 4)..<start).last { withWords.contains(tokens[$0].key) }!
+            // "Y, a group under the umbrella of X": the apposition's head; else the clause's subject.
+            let patients = appositionHead(before: withAt).map { [$0] } ?? subjects(before: withAt)
+            for patient in patients { pairs.append((agent, patient, "noun-with", 0.7, 0)) }
+            return pairs
+        }
+        // Agent "by X" / "from X"; patient after for/to/against/on/with/of.
+        var agent: Int?
+        var patient: (Int, Int)?
+        var k = end
+        var lastWasOf = false
+        while k < tokens.count && k < end + 8 {
+            if let m = owner[k] {
+                let prep = endsInPreposition && k == end ? t.words.last! : (k > 0 ? tokens[k - 1].key : "")
+                let prepBefore = k > 1 && tokens[k - 1].key == "the" ? tokens[k - 2].key : prep
+                if mentions[m].isLocation { k = mentions[m].range.upperBound; continue }
+                // "support of the struggle against X": X is not supported.
+                if t.type == .supports, patient == nil, prepBefore == "against" { break }
+                if prepBefore == "by" || (prepBefore == "from" && t.type == .supports) {
+                    if agent == nil { agent = m }
+                } else if patient == nil {
+                    if prepBefore == "of" && t.type == .supports { lastWasOf = true }
+                    patient = (m, k - end)
+                } else if lastWasOf, agent == nil, ["for", "to", "with"].contains(prepBefore) {
+                    // "support of X for Y": X gives, Y receives.
+                    agent = patient!.0
+                    patient = (m, k - end)
+                    lastWasOf = false
+                }
+                k = mentions[m].range.upperBound
+                continue
+            }
+            if Self.targetBoundaries.contains(tokens[k].key) && tokens[k].key != "," { break }
+            if tokens[k].key == "," && patient != nil { break }
+            // "condemned the attack and pledged X's support": a new predicate.
+            if ["and", "but", "or"].contains(tokens[k].key), k + 1 < tokens.count, startsVerb(k + 1) { break }
+            k += 1
+        }
+        guard let (target, distance) = patient else { return givenPairs(hit) }
+        if let agent {
+            // "attacks by A, B and C", "attacks by X, … such as A and B": each is an agent.
+            for a in listed(from: agent) { pairs.append((a, target, "noun-agent", 0.7, distance)) }
+        } else if let owner = possessor(before: start) {
+            pairs.append((owner, target, "noun-possessive", 0.7, distance))
+        } else if let s = frontedSubject(noun: start) {
+            // "In a call with X on Monday, Y said …", "After talks with X, Y …"
+            pairs.append((s, target, "noun-fronted", 0.6, distance))
+        } else {
+            // Never across a speech verb ("X said that Americans with ties to Y").
+            for s in subjects(before: start, limit: 12)
+            where !(mentions[s].range.upperBound..<start).contains(where: { owner[$0] == nil && Self.speakerCues.contains(tokens[$0].key) }) {
+                pairs.append((s, target, "noun-subject", 0.55, distance))
+            }
+        }
+        return pairs
+    }
+
+    /// Verbs that give their first object the second: "handed Y a protest note".
+    static let givingVerbs: Set<String> = ["handed", "hands", "hand", "delivered", "delivers", "deliver", "gave", "gives", "give", "sent", "sends", "send"]
+
+    /// "The ministry handed Y a protest note", "handed him a note of protest": the noun's
+    /// relation from the giver to the one it is given to, within four words of the verb.
+    func givenPairs(_ hit: TriggerHit) -> [ArgumentPair] {
+        let start = hit.range.lowerBound
+        var k = start - 1
+        // the noun phrase's determiner and modifiers ("a formal", "a note of")
+        while k > 0, start - k <= 4, owner[k] == nil, tokens[k].kind == .word, !Self.givingVerbs.contains(tokens[k].key) { k -= 1 }
+        guard k >= 1, let object = owner[k], !mentions[object].isLocation else { return [] }
+        let verb = mentions[object].range.lowerBound - 1
+        guard verb >= 1, Self.givingVerbs.contains(tokens[verb].key),
+              (mentions[object].range.upperBound..<start).contains(where: { Self.articles.contains(tokens[$0].key) }) else { return [] }
+        return subjects(before: verb).filter { mentions[$0].actor != mentions[object].actor }
+            .map { ($0, object, "noun-given", 0.6, start - verb) }
+    }
 }

@@ -104,5 +104,12 @@ import Testing
         // a later phrase after a coordinator does not reach back
         #expect(has(extract13("Bo Lund met Ada Kell last week and they agreed to talk again next month."), "bo-lund", .meets, "ada-kell", .asserted))
     }
+
+    @Test func aNounGivenToSomeoneIsTheGiversRelationWithThem() {
+        #expect(has(extract13("Chile handed Bo Lund a protest note on Monday."), "chile", .opposes, "bo-lund"))
+        #expect(has(extract13("Chile summoned Bo Lund and handed him a note of protest."), "chile", .opposes, "bo-lund"))
+        // no object between the verb and the noun: nobody is given it
+        #expect(extract13("Chile handed a protest note to the press.").isEmpty)
+    }
 }
 
