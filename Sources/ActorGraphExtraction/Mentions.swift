@@ -70,6 +70,8 @@ struct ActorDictionary {
     var armedForces: [ActorID: ActorID] = [:]
     /// What each actor is a member of (memberOf).
     var groups: [ActorID: Set<ActorID>] = [:]
+    /// The memberOf entries themselves, with their dates.
+    var memberships: [ActorID: [Membership]] = [:]
     /// A common word the graph gives one actor as an alias with "the" ("the army"): read after
     /// "the" or before an armed noun ("army positions").
     var descriptiveAliases: [String: ActorID] = [:]
@@ -152,7 +154,10 @@ struct ActorDictionary {
         for entry in entries where keys[entry.words]!.count == 1 || entry.rule == .name {
             byFirst[entry.words[0], default: []].append(entry)
         }
-        for actor in graph.actors where !actor.memberOf.isEmpty { groups[actor.id] = Set(actor.memberOf.map(\.actor)) }
+        for actor in graph.actors where !actor.memberOf.isEmpty {
+            groups[actor.id] = Set(actor.memberOf.map(\.actor))
+            memberships[actor.id] = actor.memberOf
+        }
         // People without a country belong to the country of what they are members of.
         for actor in graph.actors where actor.country == nil {
             if let country = actor.memberOf.lazy.compactMap({ m in graph.actors.first { $0.id == m.actor }?.country }).first {

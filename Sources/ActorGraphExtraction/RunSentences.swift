@@ -103,9 +103,14 @@ extension Run {
         found += receptionMeetings(found)
         // A person and the body they belong to in the graph (memberOf) speak as one: no
         // relation between them is proposed ("Rwanda's foreign minister warned that Kigali …").
-        found.removeAll { c in
-            dictionary.groups[c.source]?.contains(c.target) == true || dictionary.groups[c.target]?.contains(c.source) == true
+        // A membership that ended before the article ("President until 2022") no longer counts:
+        // "a court in Lima sentenced the former president".
+        func member(_ a: ActorID, of b: ActorID) -> Bool {
+            dictionary.memberships[a]?.contains { m in
+                m.actor == b && !(articleDate.map { date in m.until.map { $0.endsBefore(date) } ?? false } ?? false)
+            } == true
         }
+        found.removeAll { c in member(c.source, of: c.target) || member(c.target, of: c.source) }
         // A state does not host its own people or bodies ("X lives in a village near Lima", X Peruvian).
         found.removeAll { c in
             c.type == .hosts && kind(of: c.source) == .government && country(of: c.source).map { $0 == country(of: c.target) } == true

@@ -111,5 +111,20 @@ import Testing
         // no object between the verb and the noun: nobody is given it
         #expect(extract13("Chile handed a protest note to the press.").isEmpty)
     }
+
+    @Test func aFormerMemberIsNoLongerOneWithTheBody() {
+        let peru = ActorNode(id: "peru", name: "Government of Peru", kind: .government, aliases: ["Peru"], country: "PE")
+        let former = ActorNode(id: "castillo", name: "Pedro Castillo", kind: .person, country: "PE",
+                               memberOf: [Membership(actor: "peru", role: "President", until: PartialDate(year: 2022, month: 12))])
+        let current = ActorNode(id: "jeri", name: "Jose Jeri", kind: .person, country: "PE", memberOf: [Membership(actor: "peru")])
+        let text = "A court in Lima sentenced Castillo to 11 years. Jose Jeri condemned Peru."
+        let x = try! Extractor(graph: ActorGraph(actors: [peru, former, current]), lexicon: Lexicon.bundled(), gazetteer: Gazetteer.bundled())
+        let cs = x.extract(text: text, document: "d", date: PartialDate(year: 2026, month: 1, day: 15)).candidates
+        // without a date the membership may still hold: no relation
+        #expect(!has(x.extract(text: text, document: "d", date: nil).candidates, "peru", .opposes, "castillo"))
+        #expect(has(cs, "peru", .opposes, "castillo"))
+        // a current member and its body still speak as one
+        #expect(!cs.contains { $0.source == "jeri" && $0.target == "peru" })
+    }
 }
 
