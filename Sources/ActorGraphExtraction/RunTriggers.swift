@@ -171,6 +171,9 @@ extension Run {
         // quantities: "keeps about 28,500 troops in", "several thousand troops"
         "about", "some", "around", "nearly", "almost", "thousand", "thousands", "hundred", "hundreds", "dozens",
         "remaining", "own",
+        // round 19: "brokered a fragile ceasefire between", "held two days of talks with"
+        "fragile", "tentative", "partial", "lasting", "comprehensive", "durable", "immediate", "intensive", "marathon",
+        "another", "final", "latest", "closed-door", "days", "hours", "weeks",
         // round 14: "closed the main border crossing with", "keeps a small army training unit in"
         "main", "small", "major", "key", "only", "last", "entire", "army", "crossing", "permanent", "temporary",
     ]

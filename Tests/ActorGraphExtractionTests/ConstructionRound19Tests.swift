@@ -126,5 +126,11 @@ import Testing
         // a current member and its body still speak as one
         #expect(!cs.contains { $0.source == "jeri" && $0.target == "peru" })
     }
+
+    @Test func moreWordsMayStandInsideAPhrase() {
+        #expect(has(extract13("Bo Lund and Ada Kell held two days of talks in Oslo."), "bo-lund", .meets, "ada-kell"))
+        let cs = extract13("Norway brokered a fragile ceasefire between Peru and Chile.")
+        #expect(has(cs, "norway", .meets, "peru") && has(cs, "norway", .meets, "chile"))
+    }
 }
 
