@@ -129,6 +129,8 @@ import Testing
 
     @Test func moreWordsMayStandInsideAPhrase() {
         #expect(has(extract13("Bo Lund and Ada Kell held two days of talks in Oslo."), "bo-lund", .meets, "ada-kell"))
+        #expect(has(extract13("Chile has invested heavily in Peru."), "chile", .supports, "peru"))
+        #expect(has(extract13("Norway will host a conference to raise money for the Tern Liberation Front."), "norway", .supports, "tern-front"))
         let cs = extract13("Norway brokered a fragile ceasefire between Peru and Chile.")
         #expect(has(cs, "norway", .meets, "peru") && has(cs, "norway", .meets, "chile"))
     }
