@@ -85,6 +85,7 @@ extension Run {
             return .possible
         }
         if futureTime(after: trigger) { return .possible }
+        if isAlleged(trigger) { return .reported }
         let material = Self.materialStems.contains { tokens[trigger].key.hasPrefix($0) }
         for cue in cueHits where cue.section == "reported" {
             let words = cue.range.map { tokens[$0].key }.joined(separator: " ")
@@ -143,6 +144,22 @@ extension Run {
         // Reported speech going on from the previous sentence ("X said that … . Because …").
         if let carried = carriedAttribution, !parties.contains(where: { carried.speaker == $0 }) { return .reported }
         return .asserted
+    }
+
+    /// "X, accused of commissioning the murder of Y", "the group is blamed for the killing of Y":
+    /// an act someone is accused, blamed, suspected or charged with, within eight words after the
+    /// phrase and in its clause, is an allegation, reported.
+    func isAlleged(_ trigger: Int) -> Bool {
+        let phrases: [String: String] = ["accused": "of", "blamed": "for", "suspected": "of", "charged": "with"]
+        var k = trigger - 1
+        while k >= 1, k >= trigger - 9 {
+            if [";", ":"].contains(tokens[k].key) || (tokens[k].key == "," && k + 1 < trigger && Self.clauseCoordinators.contains(tokens[k + 1].key)) {
+                return false
+            }
+            if let prep = phrases[tokens[k - 1].key], tokens[k].key == prep { return true }
+            k -= 1
+        }
+        return false
     }
 
     static let timeUnits: Set<String> = [

@@ -101,6 +101,11 @@ import Testing
 
     @Test func aTimeStillToComeMakesTheRelationPossible() {
         #expect(has(extract13("Bo Lund has accepted an invitation to visit Lima early next year."), "peru", .hosts, "bo-lund", .possible))
+        // an act someone is accused or blamed for is an allegation
+        #expect(has(extract13("Bo Lund, accused of commissioning the murder of Ada Kell, appeared in court."), "bo-lund", .opposes, "ada-kell", .reported))
+        #expect(has(extract13("The Tern Liberation Front is blamed for the killing of Ada Kell."), "tern-front", .opposes, "ada-kell", .reported))
+        // the accusation itself stays asserted
+        #expect(has(extract13("Chile accused Peru of lying."), "chile", .opposes, "peru", .asserted))
         // a later phrase after a coordinator does not reach back
         #expect(has(extract13("Bo Lund met Ada Kell last week and they agreed to talk again next month."), "bo-lund", .meets, "ada-kell", .asserted))
     }
