@@ -82,7 +82,7 @@ extension Run {
                 let sources = subjects(before: start)
                 // "X and Y traded blame as Z advanced": a subordinate clause holds no object.
                 let subordinate = end < tokens.count && Self.subordinators.contains(tokens[end].key)
-                if sources.count >= 2, subordinate || objects(after: end, window: 3).mentions.isEmpty {
+                if sources.count >= 2, sources.count < 4 || t.type.isSymmetric, subordinate || objects(after: end, window: 3).mentions.isEmpty {
                     for a in 0..<sources.count { for b in (a + 1)..<sources.count {
                         pairs.append((sources[a], sources[b], "coordinated", 0.75, 0))
                         if !t.type.isSymmetric { pairs.append((sources[b], sources[a], "coordinated", 0.75, 0)) }
@@ -148,7 +148,9 @@ extension Run {
                     $0 + 1 < tokens.count && ((tokens[$0].key == "each" && tokens[$0 + 1].key == "other")
                         || (tokens[$0].key == "one" && tokens[$0 + 1].key == "another"))
                 }
-                if targets.isEmpty && sources.count >= 2
+                // four or more parties that sign or agree together are a multilateral act, not
+                // a web of pairwise support ("five members … signed an agreement")
+                if targets.isEmpty && sources.count >= 2 && (sources.count < 4 || t.type.isSymmetric || eachOther)
                     && (t.type == .meets || eachOther || (extractor.cues.reciprocalHeads.contains(t.words[0])
                         // "X and Y held drills near the border": a place, not each other
                         && !["near", "around", "off", "in", "at", "along", "into", "on"].contains(t.words.last!))) {

@@ -144,5 +144,15 @@ import Testing
         let cs = extract13("Bo Lund flew to Lima on Monday. The sultan later received Ada Kell for talks on trade.")
         #expect(has(cs, "bo-lund", .hosts, "ada-kell") || has(cs, "bo-lund", .meets, "ada-kell"))
     }
+
+    @Test func fourOrMoreSignatoriesAreNoWebOfPairwiseSupport() {
+        let four = extract13("Peru, Chile, Norway and Fiji signed an agreement on fisheries on Monday.")
+        #expect(!four.contains { $0.type == .supports })
+        // two or three still support each other
+        let two = extract13("Peru and Chile signed an agreement on fisheries on Monday.")
+        #expect(has(two, "peru", .supports, "chile") && has(two, "chile", .supports, "peru"))
+        // a meeting of four is still every pair's meeting
+        #expect(has(extract13("Peru, Chile, Norway and Fiji met in Lima."), "norway", .meets, "fiji"))
+    }
 }
 
