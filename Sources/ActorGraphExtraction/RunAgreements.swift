@@ -46,7 +46,7 @@ extension Run {
             }
             let actors = parties.map { mentions[$0] }.filter { !$0.isLocation }
             // two or three signatories support each other; four or more sign a multilateral act
-            guard actors.count >= 2, actors.count < 4 else { continue }
+            guard actors.count >= 2, Set(actors.map(\.actor)).count < 4 else { continue }
             let label = String(text[tokens[a].range.lowerBound..<tokens[v].range.upperBound])
             for x in actors { for y in actors where x.actor != y.actor {
                 let confidence = ((0.7 * min(x.certainty, y.certainty)) * 100).rounded() / 100

@@ -82,7 +82,7 @@ extension Run {
                 let sources = subjects(before: start)
                 // "X and Y traded blame as Z advanced": a subordinate clause holds no object.
                 let subordinate = end < tokens.count && Self.subordinators.contains(tokens[end].key)
-                if sources.count >= 2, sources.count < 4 || t.type.isSymmetric, subordinate || objects(after: end, window: 3).mentions.isEmpty {
+                if sources.count >= 2, !multilateral(sources, t.type), subordinate || objects(after: end, window: 3).mentions.isEmpty {
                     for a in 0..<sources.count { for b in (a + 1)..<sources.count {
                         pairs.append((sources[a], sources[b], "coordinated", 0.75, 0))
                         if !t.type.isSymmetric { pairs.append((sources[b], sources[a], "coordinated", 0.75, 0)) }
@@ -110,7 +110,8 @@ extension Run {
                 // "Russian drones struck energy facilities in Ukraine": an armed strike on what is
                 // in a state strikes the state, when no party is named first.
                 // A phrase that ends in "in" ("invest in", "close its embassy in") takes the state it names.
-                let allowLocation = t.reverse || lemma == "visit" || infinitive || Self.strikeVerbs.contains(t.words[0])
+                let strikesADeal = (end..<min(tokens.count, end + 3)).contains { Self.dealNouns.contains(tokens[$0].key) }
+                let allowLocation = t.reverse || lemma == "visit" || infinitive || (Self.strikeVerbs.contains(t.words[0]) && !strikesADeal)
                     || (t.words.count > 1 && t.words.last == "in")
                 // "accused X of …", "blamed X for …": the object stands before "of"/"for".
                 let accusationWindow = Self.accusationVerbs[t.words[0]].flatMap { prep in
@@ -150,7 +151,7 @@ extension Run {
                 }
                 // four or more parties that sign or agree together are a multilateral act, not
                 // a web of pairwise support ("five members … signed an agreement")
-                if targets.isEmpty && sources.count >= 2 && (sources.count < 4 || t.type.isSymmetric || eachOther)
+                if targets.isEmpty && sources.count >= 2 && (!multilateral(sources, t.type) || eachOther)
                     && (t.type == .meets || eachOther || (extractor.cues.reciprocalHeads.contains(t.words[0])
                         // "X and Y held drills near the border": a place, not each other
                         && !["near", "around", "off", "in", "at", "along", "into", "on"].contains(t.words.last!))) {

@@ -13,7 +13,12 @@ extension Run {
         // "a court in Lima sentenced X", "police in Kampala arrested X": the state's own organs.
         if m.isLocation {
             let at = m.range.lowerBound
-            return at >= 2 && tokens[at - 1].key == "in" && m.kind == .government && Self.stateOrgans.contains(tokens[at - 2].key)
+            guard at >= 2, tokens[at - 1].key == "in", m.kind == .government, Self.stateOrgans.contains(tokens[at - 2].key),
+                  owner[at - 2] == nil else { return false }
+            // not another's organ: "Houthi authorities in Sanaa", "Russian-installed authorities in Kherson"
+            guard at >= 3 else { return true }
+            let before = tokens[at - 3]
+            return owner[at - 3] == nil && !before.hyphenBefore && (!before.isCapitalized || at == 3)
         }
         var before = m.range.lowerBound - 1
         while before >= 0, tokens[before].key == "the" { before -= 1 }
@@ -41,7 +46,7 @@ extension Run {
     static let speakerActs: Set<String> = [
         "accused", "thanked", "praised", "condemned", "criticised", "criticized", "urged", "welcomed", "rejected",
         "denounced", "blamed", "warned", "congratulated", "hailed", "slammed", "lauded", "commended", "applauded",
-        "called", "invited", "dismissed", "pledged", "offered", "expressed", "vowed", "promised", "demanded",
+        "called", "dismissed",
     ]
 
     /// "X said the move would isolate Y and accused Z of …": a speaker's act coordinated with the
@@ -51,9 +56,12 @@ extension Run {
     func speechVerb(coordinatedWith i: Int) -> Int? {
         guard i >= 4, Self.speakerActs.contains(tokens[i].key), tokens[i - 1].key == "and", owner[i - 1] == nil else { return nil }
         var k = i - 2
+        if tokens[k].key == "," { k -= 1 }
         while k >= 0, k >= i - 35 {
             let key = tokens[k].key
             if [";", ":"].contains(key) || Self.speakerActs.contains(key) { return nil }
+            // ", but Kyiv denied …": a clause of its own, with its own subject
+            if key == ",", k + 1 < i, Self.clauseCoordinators.contains(tokens[k + 1].key) { return nil }
             if owner[k] == nil, ["said", "told"].contains(key) {
                 // A complement between them ("said [that] the plan …"), and a speaker before it.
                 return i - 2 - k >= 2 && k >= 1 && !Self.auxiliaries.contains(tokens[k - 1].key) ? k : nil

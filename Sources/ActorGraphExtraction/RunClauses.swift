@@ -100,6 +100,20 @@ extension Run {
     static let threatVerbs: Set<String> = ["threaten", "vow", "warn", "pledge", "promise", "swear", "plan"]
     /// Armed strikes, whose object may be a place in a state ("struck targets in Y").
     static let strikeVerbs: Set<String> = ["strike", "hit", "bomb", "shell", "bombard", "raid"]
+    /// Verbs of saying that are no speaker cue of modality: "…, X wrote on Telegram".
+    static let writingVerbs: Set<String> = [
+        "wrote", "writes", "tweeted", "posted", "announced", "declared", "insisted", "argued", "explained", "replied",
+        "responded", "stressed", "emphasised", "emphasized", "asserted", "acknowledged", "added", "told",
+    ]
+
+    /// What one strikes without attacking it: "struck a deal in Doha".
+    static let dealNouns: Set<String> = ["deal", "deals", "agreement", "agreements", "bargain", "accord", "compromise", "balance", "chord", "note"]
+
+    /// Four or more distinct parties that support each other together (sign, agree): a
+    /// multilateral act, not a web of pairwise support. Meetings and fights stay pairwise.
+    func multilateral(_ parties: [Int], _ type: RelationType) -> Bool {
+        type == .supports && Set(parties.map { mentions[$0].actor }).count >= 4
+    }
     static let clauseWords: Set<String> = ["said", "says", "but", "while", "which", "who", "that", "when", "after", "before"]
 
     mutating func objectOfRecord(_ object: Int, _ subjects: [Int]) {
@@ -130,9 +144,9 @@ extension Run {
         // not a pronoun after a time ("travelled to Berlin last month, he said")
         guard k + 1 < tokens.count, tokens[k].key == ",", let p = owner[k + 1], mentions[p].kind == .person,
               mentions[p].rule != .anaphora else { return nil }
-        // "… later this year, Aguero said": a speaker, not an apposition
+        // "… later this year, Aguero said", "…'s attack, X wrote": a speaker, not an apposition
         let after = mentions[p].range.upperBound
-        if after < tokens.count, Self.speakerCues.contains(tokens[after].key) { return nil }
+        if after < tokens.count, Self.speakerCues.contains(tokens[after].key) || Self.writingVerbs.contains(tokens[after].key) { return nil }
         return p
     }
 
@@ -152,7 +166,7 @@ extension Run {
             if tokens[k].key == ",", k > at + 1, k + 1 < tokens.count, let q = owner[k + 1],
                mentions[q].kind == .person, mentions[q].rule != .anaphora {
                 let after = mentions[q].range.upperBound
-                return after < tokens.count && Self.speakerCues.contains(tokens[after].key) ? nil : q
+                return after == tokens.count || [",", ".", ";"].contains(tokens[after].key) ? q : nil
             }
             guard tokens[k].kind == .word, !Self.prepositions.contains(tokens[k].key) else { return nil }
             k += 1

@@ -127,6 +127,8 @@ extension Run {
     /// Heads of descriptions that stand only for an actor whose name has them.
     static let namedOnlyHeads: Set<String> = [
         "court", "tribunal", "parliament", "senate", "congress", "assembly", "company", "firm", "consortium",
+        // round 19: monarchs and chancellors, only an actor so named ("King Abdullah II")
+        "king", "queen", "sultan", "emir", "monarch", "chancellor", "prince",
     ]
 
     /// "him", or "her" not before a noun ("hosted her in X", "met her."): the object form.

@@ -165,6 +165,10 @@ extension Run {
                 let prep = endsInPreposition && k == end ? t.words.last! : (k > 0 ? tokens[k - 1].key : "")
                 let prepBefore = k > 1 && tokens[k - 1].key == "the" ? tokens[k - 2].key : prep
                 if mentions[m].isLocation { k = mentions[m].range.upperBound; continue }
+                // "…'s attack, X wrote": the speaker after a comma is no patient
+                let after = mentions[m].range.upperBound
+                if k > 0, tokens[k - 1].key == ",", after < tokens.count,
+                   Self.speakerCues.contains(tokens[after].key) || Self.writingVerbs.contains(tokens[after].key) { break }
                 // "support of the struggle against X": X is not supported.
                 if t.type == .supports, patient == nil, prepBefore == "against" { break }
                 if prepBefore == "by" || (prepBefore == "from" && t.type == .supports) {

@@ -42,7 +42,7 @@ extension Run {
                         // "the former president's wife, Sylvia Bongo,": the person named after it.
                         if tokens[j].key == ",", j > after + 1, j + 1 < n, let other = owner[j + 1],
                            mentions[other].kind == .person, mentions[other].rule != .anaphora,
-                           !(mentions[other].range.upperBound < n && Self.speakerCues.contains(tokens[mentions[other].range.upperBound].key)) {
+                           mentions[other].range.upperBound == n || [",", ".", ";"].contains(tokens[mentions[other].range.upperBound].key) {
                             m = other; break
                         }
                         // not across a preposition: "X's attack on Y" is X's.

@@ -63,7 +63,8 @@ extension Run {
             let hosts = Set(eventHosts.map(\.host.actor))
             var meetings = found.filter { $0.type == .meets && !hosts.contains($0.source) && !hosts.contains($0.target) }
             if meetings.isEmpty {
-                meetings = candidates.filter { $0.type == .meets && $0.sentence == index - 1 && $0.document == document }
+                meetings = candidates.filter { $0.type == .meets && $0.sentence == index - 1 && $0.document == document
+                    && !hosts.contains($0.source) && !hosts.contains($0.target) }
             }
             var participants: [ActorID] = []
             for c in meetings { for a in [c.source, c.target] where !participants.contains(a) { participants.append(a) } }

@@ -141,8 +141,11 @@ import Testing
     }
 
     @Test func aMonarchByTitleIsTheLastFittingPerson() {
-        let cs = extract13("Bo Lund flew to Lima on Monday. The sultan later received Ada Kell for talks on trade.")
-        #expect(has(cs, "bo-lund", .hosts, "ada-kell") || has(cs, "bo-lund", .meets, "ada-kell"))
+        // only an actor so named: "the sultan" is Sultan Haji Omar, "the chancellor" nobody here
+        let graph = round13Graph + [ActorNode(id: "omar", name: "Sultan Haji Omar", kind: .person)]
+        let cs = extractWith(graph, "Sultan Haji Omar flew home on Monday. The sultan later received Ada Kell for talks on trade.")
+        #expect(has(cs, "omar", .hosts, "ada-kell") || has(cs, "omar", .meets, "ada-kell"))
+        #expect(extractWith(graph, "Bo Lund spoke with the chancellor on Monday.").isEmpty)
     }
 
     @Test func fourOrMoreSignatoriesAreNoWebOfPairwiseSupport() {
@@ -153,6 +156,27 @@ import Testing
         #expect(has(two, "peru", .supports, "chile") && has(two, "chile", .supports, "peru"))
         // a meeting of four is still every pair's meeting
         #expect(has(extract13("Peru, Chile, Norway and Fiji met in Lima."), "norway", .meets, "fiji"))
+    }
+
+    /// Misreadings a review of round 19 found, each fixed before it reached a measurement.
+    @Test func theReviewsCounterExamplesStayRight() {
+        // a clause after ", but" has its own subject
+        let but = extract13("Chile said the strike hit a depot, but Peru denied the claim and accused Chile of lying.")
+        #expect(has(but, "peru", .opposes, "chile"))
+        // another's organ in a capital is not the state's
+        let graph = round13Graph + [ActorNode(id: "houthis", name: "Houthis", kind: .militia, aliases: ["Houthi"])]
+        #expect(!extractWith(graph, "Houthi authorities in Lima detained Bo Lund.").contains { $0.source == "peru" })
+        // an apposition that alleges something does not hedge the clause's act
+        #expect(has(extract13("Bo Lund, accused of fraud, met Ada Kell on Monday."), "bo-lund", .meets, "ada-kell", .asserted))
+        // a past event later the same day, or before next week's summit, is no future
+        #expect(has(extract13("Bo Lund met Ada Kell later Monday."), "bo-lund", .meets, "ada-kell", .asserted))
+        #expect(has(extract13("Bo Lund met Ada Kell on Tuesday ahead of next week's summit."), "bo-lund", .meets, "ada-kell", .asserted))
+        // striking a deal in a capital attacks nobody
+        #expect(!extract13("Peru and Chile struck a deal in Oslo.").contains { $0.type == .opposes })
+        // four armed parties that clash still oppose each other
+        #expect(has(extract13("Forces of Peru, Chile, Norway and Fiji clashed near the border."), "norway", .opposes, "fiji"))
+        // a possessive's apposition is a person followed by a pause, not a speaker
+        #expect(!extract13("Chile condemned Peru's attack, Bo Lund wrote on Monday.").contains { $0.target == "bo-lund" })
     }
 }
 
