@@ -122,7 +122,9 @@ struct ActorDictionary {
         for actor in graph.actors where actor.kind == .person {
             for name in [actor.name] + actor.aliases {
                 let words = Token.words(name)
-                guard words.count >= 2, let last = words.last, last.count >= 4, !stopWords.contains(last) else { continue }
+                // three letters will do ("Eke", "Ruto"'s peers) unless the word is common English
+                guard words.count >= 2, let last = words.last, last.count >= 3, !stopWords.contains(last),
+                      last.count >= 4 || !Self.commonShortWords.contains(last) else { continue }
                 if words.count >= 3, ["al", "el", "bin", "ibn", "abu"].contains(words[words.count - 2]) {
                     surnames[[words[words.count - 2], last], default: []].insert(actor.id)
                 }
@@ -233,6 +235,16 @@ enum Slug {
 }
 
 extension ActorDictionary {
+    /// Three-letter words too common in news to be read as a surname on their own ("May", "Ban").
+    static let commonShortWords: Set<String> = [
+        "may", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "mon", "tue", "wed",
+        "thu", "fri", "sat", "sun", "ban", "new", "old", "red", "sea", "war", "law", "oil", "gas", "tax", "set",
+        "top", "key", "aid", "bid", "cut", "end", "man", "men", "day", "way", "say", "see", "all", "one", "two",
+        "six", "ten", "not", "but", "can", "did", "had", "has", "his", "her", "its", "our", "who", "why", "how",
+        "yes", "now", "few", "own", "far", "big", "son", "god", "art", "age", "air", "arm", "car", "dam", "fox",
+        "lee", "kim", "park", "won", "van", "der", "den", "bin", "ibn", "abu", "mohammed", "ali", "fan", "sun",
+    ]
+
     /// The graph with a state code on each government that has none but is named like one state
     /// of the gazetteer ("Thailand", "Government of Thailand", "the Thai government"), so that
     /// "Thai troops" and "Bangkok" are that actor rather than a proposed duplicate.

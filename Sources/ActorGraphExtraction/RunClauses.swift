@@ -191,7 +191,9 @@ extension Run {
                       let m = owner[j - 1], !mentions[m].isLocation else { return nil }
                 return j
             }
-            if [";", ":", "(", ")"].contains(tokens[j].key) || Self.relativePronouns.contains(tokens[j].key) { return nil }
+            // a relative clause inside is the apposition's own (", a former minister who succeeded
+            // Y,"); the opener decides whether it is one
+            if [";", ":", "(", ")"].contains(tokens[j].key) { return nil }
             j -= 1
         }
         return nil
