@@ -51,15 +51,19 @@ extension Run {
 
     /// "X said the move would isolate Y and accused Z of …": a speaker's act coordinated with the
     /// speech verb, not with the reported clause between them. The index of that speech verb
-    /// ("said", "told"), when the verb at `i` is such a predicate: right after "and", a speech
-    /// verb within 35 tokens before it in the same clause, and no other act of speaking between.
+    /// ("said", "told", or another act of speaking: "called Y \"a provocation\" and accused Z"),
+    /// when the verb at `i` is such a predicate: right after "and", within 35 tokens after it in
+    /// the same clause.
     func speechVerb(coordinatedWith i: Int) -> Int? {
         guard i >= 4, Self.speakerActs.contains(tokens[i].key), tokens[i - 1].key == "and", owner[i - 1] == nil else { return nil }
         var k = i - 2
         if tokens[k].key == "," { k -= 1 }
         while k >= 0, k >= i - 35 {
             let key = tokens[k].key
-            if [";", ":"].contains(key) || Self.speakerActs.contains(key) { return nil }
+            if [";", ":"].contains(key) { return nil }
+            // "Caracas called the US deployment \"a provocation\" and accused the CIA": two acts
+            // of speaking coordinated, the second has the first one's subject
+            if Self.speakerActs.contains(key) { return owner[k] == nil && i - 2 - k >= 1 && k >= 1 ? k : nil }
             // ", but Kyiv denied …": a clause of its own, with its own subject
             if key == ",", k + 1 < i, Self.clauseCoordinators.contains(tokens[k + 1].key) { return nil }
             if owner[k] == nil, ["said", "told"].contains(key) {

@@ -10,6 +10,8 @@ import Testing
         let cs = extract13("Ada Kell said the move would isolate Norway and accused Bo Lund of lying.")
         #expect(has(cs, "ada-kell", .opposes, "bo-lund", .asserted))
         #expect(!cs.contains { $0.source == "norway" && $0.target == "bo-lund" })
+        // two acts of speaking coordinated share their subject
+        #expect(has(extract13("Chile called Norway's naval deployment \"a provocation\" and accused Peru of lying."), "chile", .opposes, "peru"))
         // a negation or a form of "be" in the reported clause is not the act's
         #expect(has(extract13("Ada Kell said there was no proof and accused Bo Lund of lying."), "ada-kell", .opposes, "bo-lund", .asserted))
         #expect(has(extract13("Ada Kell said the report was false and accused Bo Lund of lying."), "ada-kell", .opposes, "bo-lund", .asserted))
