@@ -146,55 +146,6 @@ extension Run {
         return .asserted
     }
 
-    /// "X, accused of commissioning the murder of Y", "the group is blamed for the killing of Y":
-    /// an act someone is accused, blamed, suspected or charged with, within eight words after the
-    /// phrase and in its clause, is an allegation, reported.
-    func isAlleged(_ trigger: Int) -> Bool {
-        let phrases: [String: String] = ["accused": "of", "blamed": "for", "suspected": "of", "charged": "with"]
-        var k = trigger - 1
-        while k >= 1, k >= trigger - 9 {
-            // no comma ("X, accused of fraud, met Y") and no party between ("charged with
-            // mediating between X and Y, met Z")
-            if tokens[k].kind == .punctuation || owner[k] != nil { return false }
-            if let prep = phrases[tokens[k - 1].key], tokens[k].key == prep { return true }
-            k -= 1
-        }
-        return false
-    }
-
-    static let timeUnits: Set<String> = [
-        "week", "weeks", "month", "months", "year", "years", "weekend", "spring", "summer", "autumn", "fall", "winter",
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "days",
-    ]
-
-    /// "accepted an invitation to visit Dakar early next year", "talks in Geneva later this
-    /// month": a time still to come within eight words after the trigger, in its own phrase (no
-    /// comma or coordinator between: "met last week and will meet again next month" is not).
-    func futureTime(after trigger: Int) -> Bool {
-        // a past form ("met", "signed") is a past event, whatever comes after it
-        let verb = tokens[trigger].key
-        if verb.hasSuffix("ed") || Self.pastForms.contains(verb) { return false }
-        var k = trigger + 1
-        while k + 1 < tokens.count, k <= trigger + 8 {
-            let key = tokens[k].key
-            if [",", ";", ":", "and", "but", "said", "says", "that", "ahead", "before", "after", "when", "\""].contains(key) { return false }
-            let next = tokens[k + 1].key
-            // "next week's summit" names an event, not when this one happens
-            let possessive = k + 2 < tokens.count && tokens[k + 2].kind == .possessive
-            if key == "next", Self.timeUnits.contains(next), !possessive { return true }
-            if key == "later", next == "this" { return true }
-            if key == "coming", Self.timeUnits.contains(next), !possessive { return true }
-            k += 1
-        }
-        return false
-    }
-
-    /// Irregular past forms of the lexicon's verbs.
-    static let pastForms: Set<String> = [
-        "met", "held", "sent", "gave", "took", "made", "struck", "fought", "hit", "paid", "kept", "left", "won", "told",
-        "said", "spoke", "flew", "came", "went", "saw", "brought", "led", "stood", "sought", "drew", "broke",
-    ]
-
     /// Whether the noun at `k` is its clause's subject: only determiners and adjectives before
     /// it since the sentence's start, a comma or a coordinator ("Separately, further talks …"),
     /// not the object of a verb ("who has kept cordial ties with X").
