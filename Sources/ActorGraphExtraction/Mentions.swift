@@ -242,7 +242,7 @@ extension ActorDictionary {
         "top", "key", "aid", "bid", "cut", "end", "man", "men", "day", "way", "say", "see", "all", "one", "two",
         "six", "ten", "not", "but", "can", "did", "had", "has", "his", "her", "its", "our", "who", "why", "how",
         "yes", "now", "few", "own", "far", "big", "son", "god", "art", "age", "air", "arm", "car", "dam", "fox",
-        "lee", "kim", "park", "won", "van", "der", "den", "bin", "ibn", "abu", "mohammed", "ali", "fan", "sun",
+        "lee", "kim", "won", "van", "der", "den", "bin", "ibn", "abu", "ali", "fan",
     ]
 
     /// The graph with a state code on each government that has none but is named like one state

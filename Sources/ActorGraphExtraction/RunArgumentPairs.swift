@@ -110,9 +110,8 @@ extension Run {
                 // "Russian drones struck energy facilities in Ukraine": an armed strike on what is
                 // in a state strikes the state, when no party is named first.
                 // A phrase that ends in "in" ("invest in", "close its embassy in") takes the state it names.
-                let strikesADeal = (end..<min(tokens.count, end + 3)).contains { Self.dealNouns.contains(tokens[$0].key) }
-                let allowLocation = t.reverse || lemma == "visit" || infinitive || (Self.strikeVerbs.contains(t.words[0]) && !strikesADeal)
-                    || (t.words.count > 1 && t.words.last == "in")
+                let allowLocation = t.reverse || lemma == "visit" || infinitive || (t.words.count > 1 && t.words.last == "in")
+                    || (Self.strikeVerbs.contains(t.words[0]) && !(end..<min(tokens.count, end + 3)).contains { Self.dealNouns.contains(tokens[$0].key) })
                 // "accused X of …", "blamed X for …": the object stands before "of"/"for".
                 let accusationWindow = Self.accusationVerbs[t.words[0]].flatMap { prep in
                     (end..<min(tokens.count, end + 8)).first { tokens[$0].key == prep }.map { $0 - end }

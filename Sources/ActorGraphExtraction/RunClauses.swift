@@ -103,8 +103,20 @@ extension Run {
     /// Verbs of saying that are no speaker cue of modality: "…, X wrote on Telegram".
     static let writingVerbs: Set<String> = [
         "wrote", "writes", "tweeted", "posted", "announced", "declared", "insisted", "argued", "explained", "replied",
-        "responded", "stressed", "emphasised", "emphasized", "asserted", "acknowledged", "added", "told",
+        "responded", "stressed", "emphasised", "emphasized", "asserted", "acknowledged",
     ]
+
+    /// Whether the word says or writes something ("said", "told", "wrote"): after a name, the
+    /// name is a speaker, not an apposition or an object.
+    static func saysOrWrites(_ key: String) -> Bool { speakerCues.contains(key) || writingVerbs.contains(key) }
+
+    /// Whether mention `q` is a person named in a pause: followed by a comma, a full stop, a
+    /// semicolon or the end ("the former president's wife, X,", "his counterpart, X.").
+    func isPausedPerson(_ q: Int) -> Bool {
+        guard mentions[q].kind == .person, mentions[q].rule != .anaphora else { return false }
+        let after = mentions[q].range.upperBound
+        return after == tokens.count || [",", ".", ";"].contains(tokens[after].key)
+    }
 
     /// What one strikes without attacking it: "struck a deal in Doha".
     static let dealNouns: Set<String> = ["deal", "deals", "agreement", "agreements", "bargain", "accord", "compromise", "balance", "chord", "note"]
@@ -146,7 +158,7 @@ extension Run {
               mentions[p].rule != .anaphora else { return nil }
         // "… later this year, Aguero said", "…'s attack, X wrote": a speaker, not an apposition
         let after = mentions[p].range.upperBound
-        if after < tokens.count, Self.speakerCues.contains(tokens[after].key) || Self.writingVerbs.contains(tokens[after].key) { return nil }
+        if after < tokens.count, Self.saysOrWrites(tokens[after].key) { return nil }
         return p
     }
 
@@ -165,8 +177,7 @@ extension Run {
             }
             if tokens[k].key == ",", k > at + 1, k + 1 < tokens.count, let q = owner[k + 1],
                mentions[q].kind == .person, mentions[q].rule != .anaphora {
-                let after = mentions[q].range.upperBound
-                return after == tokens.count || [",", ".", ";"].contains(tokens[after].key) ? q : nil
+                return isPausedPerson(q) ? q : nil
             }
             guard tokens[k].kind == .word, !Self.prepositions.contains(tokens[k].key) else { return nil }
             k += 1

@@ -8,7 +8,7 @@ extension Run {
     /// an act someone is accused, blamed, suspected or charged with, within eight words after the
     /// phrase and in its clause, is an allegation, reported.
     func isAlleged(_ trigger: Int) -> Bool {
-        let phrases: [String: String] = ["accused": "of", "blamed": "for", "suspected": "of", "charged": "with"]
+        let phrases = Self.allegations
         var k = trigger - 1
         while k >= 1, k >= trigger - 9 {
             // no comma ("X, accused of fraud, met Y") and no party between ("charged with
@@ -20,18 +20,21 @@ extension Run {
         return false
     }
 
-    static let timeUnits: Set<String> = [
-        "week", "weeks", "month", "months", "year", "years", "weekend", "spring", "summer", "autumn", "fall", "winter",
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "days",
-    ]
+    /// The participle of an allegation and its preposition ("accused of").
+    static let allegations: [String: String] = ["accused": "of", "blamed": "for", "suspected": "of", "charged": "with"]
+
+    static let timeUnits: Set<String> = weekdays.union([
+        "week", "weeks", "month", "months", "year", "years", "weekend", "spring", "summer", "autumn", "fall", "winter", "days",
+    ])
 
     /// "accepted an invitation to visit Dakar early next year", "talks in Geneva later this
     /// month": a time still to come within eight words after the trigger, in its own phrase (no
     /// comma or coordinator between: "met last week and will meet again next month" is not).
     func futureTime(after trigger: Int) -> Bool {
-        // a past form ("met", "signed") is a past event, whatever comes after it
+        // a past form ("met", "signed": the lexicon's past and participle forms) is a past event,
+        // whatever comes after it
         let verb = tokens[trigger].key
-        if verb.hasSuffix("ed") || Self.pastForms.contains(verb) { return false }
+        if verb.hasSuffix("ed") || extractor.lexicon.variants[verb]?.contains(where: \.isParticiple) == true { return false }
         var k = trigger + 1
         while k + 1 < tokens.count, k <= trigger + 8 {
             let key = tokens[k].key
@@ -46,10 +49,4 @@ extension Run {
         }
         return false
     }
-
-    /// Irregular past forms of the lexicon's verbs.
-    static let pastForms: Set<String> = [
-        "met", "held", "sent", "gave", "took", "made", "struck", "fought", "hit", "paid", "kept", "left", "won", "told",
-        "said", "spoke", "flew", "came", "went", "saw", "brought", "led", "stood", "sought", "drew", "broke",
-    ]
 }

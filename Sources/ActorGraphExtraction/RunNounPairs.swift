@@ -168,7 +168,7 @@ extension Run {
                 // "…'s attack, X wrote": the speaker after a comma is no patient
                 let after = mentions[m].range.upperBound
                 if k > 0, tokens[k - 1].key == ",", after < tokens.count,
-                   Self.speakerCues.contains(tokens[after].key) || Self.writingVerbs.contains(tokens[after].key) { break }
+                   Self.saysOrWrites(tokens[after].key) { break }
                 // "support of the struggle against X": X is not supported.
                 if t.type == .supports, patient == nil, prepBefore == "against" { break }
                 if prepBefore == "by" || (prepBefore == "from" && t.type == .supports) {

@@ -40,9 +40,7 @@ extension Run {
                     for j in (after + 1)..<min(n, after + 4) {
                         if let other = owner[j] { m = other; break }
                         // "the former president's wife, Sylvia Bongo,": the person named after it.
-                        if tokens[j].key == ",", j > after + 1, j + 1 < n, let other = owner[j + 1],
-                           mentions[other].kind == .person, mentions[other].rule != .anaphora,
-                           mentions[other].range.upperBound == n || [",", ".", ";"].contains(tokens[mentions[other].range.upperBound].key) {
+                        if tokens[j].key == ",", j > after + 1, j + 1 < n, let other = owner[j + 1], isPausedPerson(other) {
                             m = other; break
                         }
                         // not across a preposition: "X's attack on Y" is X's.
@@ -82,10 +80,12 @@ extension Run {
         return ([], 0)
     }
 
+    static let delegationNouns: Set<String> = ["delegation", "team", "mission"]
+
     /// The person leading a delegation named by mention `m`: "a Russian delegation led by
     /// Deputy Minister X", "the ECOWAS delegation, led by Ghana's foreign minister X".
     func delegationLeader(after m: Int) -> Int? {
-        let nouns: Set<String> = ["delegation", "team", "mission"]
+        let nouns = Self.delegationNouns
         var j = mentions[m].range.upperBound
         // the noun inside the mention ("a Norwegian delegation") or right after it
         if !nouns.contains(tokens[j - 1].key) {

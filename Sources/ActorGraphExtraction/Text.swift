@@ -99,7 +99,7 @@ public enum Tokenizer {
                 let allCaps = letters.count >= 2 && letters.allSatisfy(\.isUppercase)
                 // "3R", "5G": a digit before a capital letter opens a name, not a number ("1990s", "15th").
                 let digitLedName = word.first!.isNumber && letters.first?.isUppercase == true && !allCaps
-                    && !["M", "K", "B", "G", "S", "X"].contains(String(letters))
+                    && !["M", "K", "B", "G", "S", "X"].contains(letters)
                 let isNumber = word.first!.isNumber && !digitLedName
                 tokens.append(Token(range: start..<wordEnd, key: Token.fold(word), kind: isNumber ? .number : .word,
                                     isCapitalized: word.first!.isUppercase || digitLedName, isAllCaps: allCaps,
