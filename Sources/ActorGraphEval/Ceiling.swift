@@ -18,7 +18,7 @@ func covers(quote q: String, sentence key: String) -> Bool {
         let key = TextFolding.quoteKey(s.text)
         let covering = quoted.filter { $0.1.contains { covers(quote: $0, sentence: key) } }.map(\.0)
         let object: [String: Any] = [
-            "set": set, "document": "\(document)", "sentence": index, "tokens": s.tokens,
+            "set": set, "document": "\(document)", "sentence": index, "text": s.text, "tokens": s.tokens,
             "mentions": s.mentions.map { ["actor": "\($0.actor)", "start": $0.range.lowerBound, "end": $0.range.upperBound,
                                           "location": $0.isLocation, "kind": "\($0.kind)", "rule": $0.rule] as [String: Any] },
             "triggers": s.triggers.map { ["type": "\($0.type)", "form": $0.form, "start": $0.range.lowerBound, "end": $0.range.upperBound] as [String: Any] },
