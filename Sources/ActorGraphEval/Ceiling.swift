@@ -23,7 +23,7 @@ func covers(quote q: String, sentence key: String) -> Bool {
                                           "location": $0.isLocation, "kind": "\($0.kind)", "rule": $0.rule] as [String: Any] },
             "triggers": s.triggers.map { ["type": "\($0.type)", "form": $0.form, "start": $0.range.lowerBound, "end": $0.range.upperBound] as [String: Any] },
             "candidates": s.candidates.map { ["source": "\($0.source)", "target": "\($0.target)", "type": "\($0.type)",
-                                              "confidence": $0.confidence, "rule": $0.rule] as [String: Any] },
+                                              "confidence": $0.confidence, "rule": $0.rule, "modality": "\($0.modality)"] as [String: Any] },
             "gold": covering.map { ["source": "\($0.source)", "target": "\($0.target)", "type": "\($0.type)"] },
         ]
         if let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) {

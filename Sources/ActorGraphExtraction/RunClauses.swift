@@ -136,6 +136,24 @@ extension Run {
         // "X said there was no proof and accused Y": the negation is the reported clause's.
         if speechVerb(coordinatedWith: start) != nil { return false }
         return cueHits.contains { $0.section == "negation" && $0.range.upperBound <= start && start - $0.range.upperBound <= 2 }
+            || hasNegativeSubject(before: start)
+    }
+
+    /// Words that open a negative subject: "no member of his cabinet had met X", "none of the
+    /// parties backed Y", "nobody in the government has spoken to Z".
+    static let negativeDeterminers: Set<String> = ["no", "none", "nobody", "neither"]
+    /// Where a clause's subject starts, looking back from its verb.
+    static let subjectBoundaries: Set<String> = [",", ";", ":", "that", "which", "who", "said", "says", "but", "while", "because", "\"", "“", "”"]
+
+    /// Whether the clause of the verb at `start` opens with a negative determiner ("no", "none",
+    /// "nobody", "neither") at most eight words before it: the subject is nobody, so the act is
+    /// denied. Not "No. 2" (a number).
+    func hasNegativeSubject(before start: Int) -> Bool {
+        var k = start - 1
+        while k >= 0, start - k <= 8, !Self.subjectBoundaries.contains(tokens[k].key) { k -= 1 }
+        let first = k + 1
+        guard first < start, start - first <= 8, Self.negativeDeterminers.contains(tokens[first].key) else { return false }
+        return first + 1 < tokens.count && tokens[first + 1].key != "."
     }
 
     /// The person named in apposition right after a description that starts with mention `m`:
