@@ -22,11 +22,11 @@ extension Run {
     }
 
     static let objectPronouns: Set<String> = ["it", "them", "him", "us", "me", "this", "these", "those"]
-    /// Verbs that "back" follows as an adverb ("sent back", "fought back", "scaled back"), each
-    /// with its -s, -ed and -ing forms.
+    /// Verbs that "back" follows as an adverb ("sent back", "fought back", "scaled back", "put
+    /// back on the list"), each with its -s, -ed and -ing forms.
     static let verbsBeforeBack: Set<String> = {
         var words: Set<String> = ["sent", "brought", "came", "went", "gone", "fought", "struck", "paid", "got", "gave",
-                                  "given", "took", "taken", "held", "fell", "won", "flew"]
+                                  "given", "took", "taken", "held", "fell", "won", "flew", "put", "puts", "putting", "set", "sets", "setting"]
         for verb in ["send", "bring", "come", "go", "fight", "push", "pull", "turn", "strike", "roll", "scale", "step",
                      "pay", "hand", "get", "give", "take", "hold", "fall", "call", "win", "move", "bounce", "walk",
                      "fly", "head", "ship", "hit", "cut"] {
