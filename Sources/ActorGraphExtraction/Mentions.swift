@@ -75,6 +75,8 @@ struct ActorDictionary {
     /// A common word the graph gives one actor as an alias with "the" ("the army"): read after
     /// "the" or before an armed noun ("army positions").
     var descriptiveAliases: [String: ActorID] = [:]
+    /// A state's police, navy, gendarmerie or coast guard by country code and organ (StateOrgans.swift).
+    var organs: [String: [String: ActorID]] = [:]
 
     init(graph given: ActorGraph, gazetteer: Gazetteer, stopWords: Set<String>) {
         let graph = Self.withStateCodes(given, gazetteer: gazetteer)
@@ -166,6 +168,7 @@ struct ActorDictionary {
                 countries[actor.id] = country
             }
         }
+        findOrgans(graph: graph)
         // Roles: memberOf entries with a role, when one person holds it in that actor.
         var holders: [ActorID: [String: Set<ActorID>]] = [:]
         for actor in graph.actors where actor.kind == .person {

@@ -58,7 +58,7 @@ extension Run {
                     if owner[k] == nil { continue }
                 }
             }
-            var before = mentions.filter { $0.range.upperBound <= i && !$0.isLocation && $0.rule != .anaphora }
+            var before = mentions.filter { $0.range.upperBound <= i && !$0.isLocation && $0.rule != .anaphora && !dictionary.isOrgan($0.actor) }
                 .sorted { $0.range.lowerBound < $1.range.lowerBound }
             // "Y received him", "X met Y, who hosted her": an object pronoun is never its own
             // clause's subject, so that subject is no antecedent here or in earlier sentences.

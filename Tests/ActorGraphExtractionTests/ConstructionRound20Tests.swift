@@ -3,7 +3,8 @@ import ActorGraphExtraction
 import Testing
 
 /// Session of 30 November, morning (docs/EXTRACTION.md): a subject opened by a negative
-/// determiner denies its clause's act; "back" after "put" or "set" is an adverb.
+/// determiner denies its clause's act; "back" after "put" or "set" is an adverb; a state's police
+/// or navy is the organ the graph lists.
 @Suite struct Round20Constructions {
     @Test func aNegativeSubjectDeniesTheAct() {
         // "no member of his cabinet had met X": the cabinet met nobody
@@ -22,5 +23,30 @@ import Testing
         let cs = extract13("Peru was put back on the list by Chile in 2013, a decision Norway criticised.")
         #expect(!cs.contains { $0.type == .supports })
         #expect(has(extract13("Chile backed Peru in 2013."), "chile", .supports, "peru"))
+    }
+
+    /// A graph that lists Peru's police and Chile's navy as actors of their own.
+    static let organs: [ActorNode] = round13Graph + [
+        ActorNode(id: "pnp", name: "National Police of Peru", kind: .government, aliases: ["PNP"], country: "PE"),
+        ActorNode(id: "chile-navy", name: "Chilean Navy", kind: .government, country: "CL", memberOf: [Membership(actor: "chile")]),
+    ]
+
+    @Test func aStatesPoliceOrNavyIsTheOrganTheGraphLists() {
+        // the organ's noun after the state
+        #expect(has(extractWith(Self.organs, "Peruvian police detained Bo Lund on Monday."), "pnp", .opposes, "bo-lund"))
+        #expect(has(extractWith(Self.organs, "Chile's navy attacked the Tern Liberation Front on Monday."), "chile-navy", .opposes, "tern-front"))
+        // the noun alone: the dateline's state, or the place after "in"
+        #expect(has(extractWith(Self.organs, "LIMA, May 3 (Agency) - Police arrested Bo Lund on Tuesday."), "pnp", .opposes, "bo-lund"))
+        #expect(has(extractWith(Self.organs, "Police in Lima arrested Bo Lund on Tuesday."), "pnp", .opposes, "bo-lund"))
+        // without the organ in the graph, the state as before
+        #expect(has(extract13("Police in Lima arrested Bo Lund on Tuesday."), "peru", .opposes, "bo-lund"))
+        #expect(has(extract13("Peruvian police detained Bo Lund on Monday."), "peru", .opposes, "bo-lund"))
+        // another's organ, a navy without its article, and a state with no such organ stay unread
+        #expect(!extractWith(Self.organs, "Chile said its police had detained Bo Lund.").contains { $0.source == "pnp" })
+        #expect(!extractWith(Self.organs, "SANTIAGO, May 3 (Agency) - Police arrested Bo Lund on Tuesday.").contains { $0.source == "pnp" })
+        #expect(!extractWith(Self.organs, "Warships attacked the Tern Liberation Front on Monday.").contains { $0.source == "chile-navy" })
+        // an organ is no antecedent of "the government"
+        let cs = extractWith(Self.organs, "Peruvian police detained Bo Lund. Ada Kell condemned the government.")
+        #expect(!cs.contains { $0.source == "ada-kell" && $0.target == "pnp" })
     }
 }
