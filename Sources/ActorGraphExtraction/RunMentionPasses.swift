@@ -18,6 +18,17 @@ extension Run {
             datelineActor = mentions[first].actor
             mentions[first].isLocation = true
         }
+        // "QUETTA, Pakistan, Nov 2 (Agency) -", "BANDA ACEH, Indonesia": a city, then its state.
+        if sentenceIndex <= 3, datelineActor == nil, tokens.first?.isAllCaps == true {
+            var k = 0
+            while k < min(n, 5), tokens[k].isAllCaps, tokens[k].kind == .word { k += 1 }
+            if k + 2 < n, tokens[k].key == ",", let q = owner[k + 1], mentions[q].range.lowerBound == k + 1,
+               mentions[q].kind == .government, mentions[q].range.upperBound < n,
+               [",", "("].contains(tokens[mentions[q].range.upperBound].key) {
+                datelineActor = mentions[q].actor
+                for m in mentions.indices where mentions[m].range.lowerBound <= k + 1 { mentions[m].isLocation = true }
+            }
+        }
         // 4. Anaphora: "the group", "he" → the last fitting actor.
         for i in 0..<n where owner[i] == nil {
             guard let list = extractor.cues.anaphora[tokens[i].key] else { continue }

@@ -4,7 +4,7 @@ import Testing
 
 /// Session of 30 November, morning (docs/EXTRACTION.md): a subject opened by a negative
 /// determiner denies its clause's act; "back" after "put" or "set" is an adverb; a state's police
-/// or navy is the organ the graph lists.
+/// or navy is the organ the graph lists; a dateline's unknown city is followed by its state.
 @Suite struct Round20Constructions {
     @Test func aNegativeSubjectDeniesTheAct() {
         // "no member of his cabinet had met X": the cabinet met nobody
@@ -29,6 +29,7 @@ import Testing
     static let organs: [ActorNode] = round13Graph + [
         ActorNode(id: "pnp", name: "National Police of Peru", kind: .government, aliases: ["PNP"], country: "PE"),
         ActorNode(id: "chile-navy", name: "Chilean Navy", kind: .government, country: "CL", memberOf: [Membership(actor: "chile")]),
+        ActorNode(id: "carabineros", name: "Carabineros", kind: .government, aliases: ["Chilean police"], country: "CL"),
     ]
 
     @Test func aStatesPoliceOrNavyIsTheOrganTheGraphLists() {
@@ -48,5 +49,16 @@ import Testing
         // an organ is no antecedent of "the government"
         let cs = extractWith(Self.organs, "Peruvian police detained Bo Lund. Ada Kell condemned the government.")
         #expect(!cs.contains { $0.source == "ada-kell" && $0.target == "pnp" })
+    }
+
+    @Test func aDatelineCityTheGazetteerDoesNotKnowStillGivesItsState() {
+        // "PUNO, Peru, May 3 (Agency) -": the story is told from Peru, so "the government" is Peru's
+        // although Chile was named since, and "police" are Peru's
+        let story = extract13("PUNO, Peru, May 3 (Agency) - Chile sent an envoy on Monday. The government condemned Bo Lund on Tuesday.")
+        #expect(has(story, "peru", .opposes, "bo-lund"))
+        #expect(!has(story, "chile", .opposes, "bo-lund"))
+        #expect(has(extractWith(Self.organs, "SAN PEDRO DE PUNO, Peru, May 3 (Agency) - Police arrested Bo Lund."), "pnp", .opposes, "bo-lund"))
+        // without a state right after the city, no dateline: two police forces, neither is read
+        #expect(!extractWith(Self.organs, "PUNO, May 3 (Agency) - Police arrested Bo Lund.").contains { $0.target == "bo-lund" && $0.type == .opposes })
     }
 }
