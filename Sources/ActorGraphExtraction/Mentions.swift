@@ -75,7 +75,7 @@ struct ActorDictionary {
     /// A common word the graph gives one actor as an alias with "the" ("the army"): read after
     /// "the" or before an armed noun ("army positions").
     var descriptiveAliases: [String: ActorID] = [:]
-    /// A state's police, navy, gendarmerie or coast guard by country code and organ (StateOrgans.swift).
+    /// Police, navy, gendarmerie, coast guard by country code, or "member:" and their body's id.
     var organs: [String: [String: ActorID]] = [:]
 
     init(graph given: ActorGraph, gazetteer: Gazetteer, stopWords: Set<String>) {

@@ -143,17 +143,33 @@ extension Run {
     /// parties backed Y", "nobody in the government has spoken to Z".
     static let negativeDeterminers: Set<String> = ["no", "none", "nobody", "neither"]
     /// Where a clause's subject starts, looking back from its verb.
-    static let subjectBoundaries: Set<String> = [",", ";", ":", "that", "which", "who", "said", "says", "but", "while", "because", "\"", "“", "”"]
+    static let subjectBoundaries: Set<String> = [
+        ",", ";", ":", "that", "which", "who", "said", "says", "but", "while", "because", "\"", "“", "”", "when", "as",
+        "after", "before", "and", "than", "so", "since", "until", "if", "where", "once",
+    ]
+    /// Words after "no" that make no negative subject: "no fewer than", "no sooner", "no doubt".
+    static let notNegating: Set<String> = ["fewer", "less", "more", "sooner", "doubt", "longer", "matter", "way", "."]
+    /// Forms of "be", "have" and modals: one between the subject and its verb starts a clause of
+    /// its own ("No one was injured when X attacked Y"), unless it is the verb's own ("had met").
+    static let clauseVerbs: Set<String> = [
+        "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could", "may", "might",
+        "should", "must", "did", "does", "do",
+    ]
 
     /// Whether the clause of the verb at `start` opens with a negative determiner ("no", "none",
     /// "nobody", "neither") at most eight words before it: the subject is nobody, so the act is
-    /// denied. Not "No. 2" (a number).
+    /// denied. Not "No. 2", "No 2", "no-fly", "no fewer than", nor a subject with a verb of its own.
     func hasNegativeSubject(before start: Int) -> Bool {
         var k = start - 1
         while k >= 0, start - k <= 8, !Self.subjectBoundaries.contains(tokens[k].key) { k -= 1 }
         let first = k + 1
-        guard first < start, start - first <= 8, Self.negativeDeterminers.contains(tokens[first].key) else { return false }
-        return first + 1 < tokens.count && tokens[first + 1].key != "."
+        guard first + 1 < start, start - first <= 8, Self.negativeDeterminers.contains(tokens[first].key) else { return false }
+        let next = tokens[first + 1]
+        if Self.notNegating.contains(next.key) || next.hyphenBefore || next.key.first?.isNumber == true { return false }
+        // the verb's own auxiliaries come right before it; any other is another clause's verb
+        var end = start
+        while end > first + 1, Self.clauseVerbs.contains(tokens[end - 1].key) || tokens[end - 1].key == "not" { end -= 1 }
+        return !(first + 1..<end).contains { Self.clauseVerbs.contains(tokens[$0].key) }
     }
 
     /// The person named in apposition right after a description that starts with mention `m`:

@@ -21,10 +21,11 @@ extension Run {
         // "QUETTA, Pakistan, Nov 2 (Agency) -", "BANDA ACEH, Indonesia": a city, then its state.
         if sentenceIndex <= 3, datelineActor == nil, tokens.first?.isAllCaps == true {
             var k = 0
-            while k < min(n, 5), tokens[k].isAllCaps, tokens[k].kind == .word { k += 1 }
+            // "ST. PETERSBURG": a full stop inside the city's name
+            while k < min(n, 6), tokens[k].isAllCaps && tokens[k].kind == .word
+                    || (tokens[k].key == "." && k > 0 && k + 1 < n && tokens[k + 1].isAllCaps && tokens[k + 1].kind == .word) { k += 1 }
             if k + 2 < n, tokens[k].key == ",", let q = owner[k + 1], mentions[q].range.lowerBound == k + 1,
-               mentions[q].kind == .government, mentions[q].range.upperBound < n,
-               [",", "("].contains(tokens[mentions[q].range.upperBound].key) {
+               mentions[q].kind == .government, tokens[k + 1].key != "georgia", isDatelineEnd(mentions[q].range.upperBound) {
                 datelineActor = mentions[q].actor
                 for m in mentions.indices where mentions[m].range.lowerBound <= k + 1 { mentions[m].isLocation = true }
             }
@@ -69,7 +70,10 @@ extension Run {
                     if owner[k] == nil { continue }
                 }
             }
-            var before = mentions.filter { $0.range.upperBound <= i && !$0.isLocation && $0.rule != .anaphora && !dictionary.isOrgan($0.actor) }
+            // "the government", "the country": never a state's police or navy
+            let skipOrgans = words.contains(where: Self.stateWords.contains)
+            func fits(_ actor: ActorID) -> Bool { !(skipOrgans && dictionary.isOrgan(actor)) }
+            var before = mentions.filter { $0.range.upperBound <= i && !$0.isLocation && $0.rule != .anaphora && fits($0.actor) }
                 .sorted { $0.range.lowerBound < $1.range.lowerBound }
             // "Y received him", "X met Y, who hosted her": an object pronoun is never its own
             // clause's subject, so that subject is no antecedent here or in earlier sentences.
@@ -103,18 +107,18 @@ extension Run {
                 resolved = (d, .government)
             } else if let m = before.last(where: { kinds.contains($0.kind) && named($0.actor) }) {
                 resolved = (m.actor, m.kind)
-            } else if let h = history.last(where: { kinds.contains($0.kind) && named($0.actor) && sentenceIndex - $0.sentence <= 8
+            } else if let h = history.last(where: { kinds.contains($0.kind) && named($0.actor) && sentenceIndex - $0.sentence <= 8 && fits($0.actor)
                                                     && $0.actor != clauseSubject }) {
                 resolved = (h.actor, h.kind)
             } else if let head, Self.namedOnlyHeads.contains(head) {
                 // "the court", "the company": only an actor so named, never the last body named
             } else if let m = before.last(where: { kinds.contains($0.kind) }) {
                 resolved = (m.actor, m.kind)
-            } else if let h = history.last(where: { kinds.contains($0.kind) && sentenceIndex - $0.sentence <= 3 && $0.actor != clauseSubject }) {
+            } else if let h = history.last(where: { kinds.contains($0.kind) && sentenceIndex - $0.sentence <= 3 && $0.actor != clauseSubject && fits($0.actor) }) {
                 resolved = (h.actor, h.kind)
                 // "X met Y. He said…": a pronoun continues the last sentence's first fitting
                 // actor (its subject, most often), not the last one named.
-                if words.count == 1, let first = history.first(where: { $0.sentence == h.sentence && kinds.contains($0.kind) && $0.actor != clauseSubject }) {
+                if words.count == 1, let first = history.first(where: { $0.sentence == h.sentence && kinds.contains($0.kind) && $0.actor != clauseSubject && fits($0.actor) }) {
                     resolved = (first.actor, first.kind)
                 }
             }

@@ -127,7 +127,7 @@ extension Run {
             } else { best[key] = c; order.append(key) }
         }
         candidates += order.map { best[$0]! }
-        for m in mentions where !m.isLocation && !dictionary.isOrgan(m.actor) { history.append((index, m.actor, m.kind)) }
+        for m in mentions where !m.isLocation { history.append((index, m.actor, m.kind)) }
         previousEnd = range.upperBound
         previousSpeech = nil
         for cue in cueHits where cue.section == "reported" {

@@ -17,7 +17,7 @@ extension ActorDictionary {
     mutating func findOrgans(graph: ActorGraph) {
         var found: [String: [String: Set<ActorID>]] = [:]
         for actor in graph.actors where actor.kind != .person {
-            guard let code = countries[actor.id] else { continue }
+            guard let code = countries[actor.id], !code.hasPrefix("member:") else { continue }
             let names = ([actor.name] + actor.aliases).map { Token.words($0) }
             let organ = Self.organNameWords.first { entry in
                 names.contains { words in
@@ -25,7 +25,10 @@ extension ActorDictionary {
                         && (0...(words.count - entry.words.count)).contains { Array(words[$0..<($0 + entry.words.count)]) == entry.words }
                 }
             }?.organ
-            if let organ { found[code, default: [:]][organ, default: []].insert(actor.id) }
+            guard let organ else { continue }
+            found[code, default: [:]][organ, default: []].insert(actor.id)
+            // and of the body it belongs to: "Dagestan's police", "Catalonia's police"
+            for m in actor.memberOf { found["member:" + m.actor.rawValue, default: [:]][organ, default: []].insert(actor.id) }
         }
         for (code, byOrgan) in found {
             for (organ, ids) in byOrgan where ids.count == 1 { organs[code, default: [:]][organ] = ids.first! }
@@ -47,24 +50,51 @@ extension Run {
         (["warship"], "navy"), (["frigates"], "navy"), (["frigate"], "navy"),
         (["coast", "guard"], "coastguard"), (["coastguard"], "coastguard"),
     ]
-    /// Words before an organ's noun that make it another's ("military police", "its coast guard").
+    /// Words before an organ's noun that make it another's ("military police", "its coast guard",
+    /// "regional police", "Kenyan-led police"), or the word a verb ("troops who police the north").
     static let otherOrgans: Set<String> = [
-        "military", "border", "secret", "religious", "morality", "moral", "tribal", "private", "rebel", "militia", "to",
-        "its", "their", "his", "her", "our", "my", "your", "whose",
+        "military", "border", "secret", "religious", "morality", "moral", "tribal", "private", "rebel", "militia",
+        "its", "their", "his", "her", "our", "my", "your", "whose", "regional", "provincial", "state", "local",
+        "municipal", "foreign", "international", "multinational", "led", "to", "who", "that", "which", "now", "will",
+        "would", "can", "could", "must", "should", "may", "might", "help", "helps", "helped",
     ]
+    /// Descriptions that stand for states only: never a state's police or navy.
+    static let stateWords: Set<String> = [
+        "government", "governments", "country", "countries", "state", "states", "nation", "nations", "kingdom",
+        "regime", "administration", "authorities", "ministry", "neighbours", "neighbors",
+    ]
+
+    /// Whether a dateline's state ends at `k`: "(Agency)", or a comma and a date ("Nov 2").
+    func isDatelineEnd(_ k: Int) -> Bool {
+        guard k < tokens.count else { return false }
+        if tokens[k].key == "(" { return true }
+        guard tokens[k].key == ",", k + 1 < tokens.count else { return false }
+        let next = tokens[k + 1]
+        return next.key == "(" || DateResolver.months[next.key] != nil || next.key.first?.isNumber == true
+    }
     /// Organs whose noun alone names the state's: police and gendarmes act at home; a warship may be
     /// anyone's, so "the navy" needs its article.
     static let homeOrgans: Set<String> = ["police", "gendarmerie", "coastguard"]
 
-    /// Whether a government actor is a state itself: not an organ, not a member of another body
-    /// (a ministry), or a proposed state.
-    func isState(_ actor: ActorID) -> Bool {
-        proposals[actor] != nil || (!dictionary.isOrgan(actor) && (dictionary.groups[actor]?.isEmpty ?? true))
+    /// Whether a government actor is the state of its country: proposed for it, or the graph's
+    /// government named like the state ("Spain", "Government of Spain", "Spanish government");
+    /// not a region's government ("Catalonia") nor a ministry.
+    func isState(_ actor: ActorID, _ code: String) -> Bool {
+        if proposals[actor] != nil || dictionary.stateActors[code] == actor { return true }
+        guard let state = dictionary.gazetteer.state(code: code), let node = dictionary.graph.actors.first(where: { $0.id == actor })
+        else { return code == "actor:" + actor.rawValue }
+        let keys = Set(state.names.flatMap { name -> [String] in
+            let k = TextFolding.nameKey(name)
+            return [k, "governmentof" + k, k + "government"]
+        } + state.adjectives.map { TextFolding.nameKey($0) + "government" })
+        return ([node.name] + node.aliases).contains { keys.contains(TextFolding.nameKey($0)) }
     }
 
-    func organNoun(at i: Int) -> (length: Int, organ: String)? {
+    /// The organ's noun at `i`, the longest, or the one that ends at `end` when given.
+    func organNoun(at i: Int, endingAt end: Int? = nil) -> (length: Int, organ: String)? {
         for entry in Self.organNouns where i + entry.words.count <= tokens.count
-            && entry.words.indices.allSatisfy({ tokens[i + $0].key == entry.words[$0] }) {
+            && entry.words.indices.allSatisfy({ tokens[i + $0].key == entry.words[$0] })
+            && (end == nil || i + entry.words.count == end) {
             return (entry.words.count, entry.organ)
         }
         return nil
@@ -82,9 +112,9 @@ extension Run {
         let n = tokens.count
         for m in mentions.indices where mentions[m].kind == .government && !mentions[m].isLocation {
             let r = mentions[m].range
-            guard let code = country(of: mentions[m].actor), isState(mentions[m].actor) else { continue }
+            guard let code = country(of: mentions[m].actor), isState(mentions[m].actor, code) else { continue }
             for start in stride(from: r.lowerBound + 1, to: r.upperBound, by: 1) {
-                guard let (length, organ) = organNoun(at: start), start + length == r.upperBound,
+                guard let (_, organ) = organNoun(at: start, endingAt: r.upperBound),
                       let actor = dictionary.organs[code]?[organ] else { continue }
                 mentions[m].actor = actor
                 mentions[m].kind = kind(of: actor)
@@ -95,10 +125,11 @@ extension Run {
         while i < n {
             guard owner[i] == nil, let (length, organ) = organNoun(at: i) else { i += 1; continue }
             defer { i += length }
-            // "Chile's navy": the state's organ, in place of the state
+            // "Chile's navy", "Dagestan's police": the organ of the state, or of the body it belongs to
             if i >= 2, tokens[i - 1].kind == .possessive, let q = owner[i - 2], mentions[q].kind == .government,
-               !mentions[q].isLocation, let code = country(of: mentions[q].actor), isState(mentions[q].actor),
-               let actor = dictionary.organs[code]?[organ] {
+               !mentions[q].isLocation, let code = country(of: mentions[q].actor),
+               let actor = dictionary.organs["member:" + mentions[q].actor.rawValue]?[organ]
+                ?? (isState(mentions[q].actor, code) ? dictionary.organs[code]?[organ] : nil) {
                 mentions[q].actor = actor
                 mentions[q].kind = kind(of: actor)
                 continue
@@ -107,18 +138,28 @@ extension Run {
             if i > 0 {
                 let before = tokens[i - 1]
                 if owner[i - 1] != nil || before.kind == .possessive || Self.otherOrgans.contains(before.key)
-                    || (before.isCapitalized && i > 1) { continue }
+                    || (before.isCapitalized && before.key != "the") || before.hyphenBefore { continue }
                 // "Estonian navy and police officers": the nationality covers both
                 if ["and", "or"].contains(before.key), i > 1, owner[i - 2] != nil { continue }
             }
-            var code: String?
             let after = i + length
-            if after + 1 < n, tokens[after].key == "in", let q = owner[after + 1], mentions[q].kind == .government {
-                code = country(of: mentions[q].actor)
+            // "the navy of X", "police there", "police the border": another's, a place unknown, a
+            // verb; not "accused the police of firing"
+            if after < n, ["there", "the", "a", "an"].contains(tokens[after].key) { continue }
+            if after + 1 < n, tokens[after].key == "of", !tokens[after + 1].key.hasSuffix("ing") { continue }
+            var code: String?
+            // "police in Kampala", "police in the Chilean city of Arica": the state named there
+            if after + 1 < n, tokens[after].key == "in" {
+                for k in (after + 1)..<min(n, after + 5) {
+                    if let q = owner[k], mentions[q].kind == .government { code = country(of: mentions[q].actor); break }
+                }
             }
-            if code == nil, let d = datelineActor { code = country(of: d) }
+            // the dateline's state, unless the sentence names another state before the noun
+            if code == nil, let d = datelineActor, let home = country(of: d),
+               !mentions.contains(where: { $0.range.upperBound <= i && $0.kind == .government
+                                            && country(of: $0.actor).map { $0 != home } ?? false }) { code = home }
             var actor = code.flatMap { dictionary.organs[$0]?[organ] }
-            if actor == nil, code == nil {
+            if actor == nil, code == nil, datelineActor == nil {
                 let all = dictionary.organs.values.compactMap { $0[organ] }
                 if all.count == 1 { actor = all[0] }
             }

@@ -61,4 +61,44 @@ import Testing
         // without a state right after the city, no dateline: two police forces, neither is read
         #expect(!extractWith(Self.organs, "PUNO, May 3 (Agency) - Police arrested Bo Lund.").contains { $0.target == "bo-lund" && $0.type == .opposes })
     }
+
+    /// The independent review's counter-examples (docs/EXTRACTION.md, round 20's review).
+    @Test func theReviewsCounterExamplesStayRight() {
+        // a negative subject of another clause, or "no" that negates nothing
+        #expect(has(extract13("No one was injured when Chilean troops attacked Peru on Monday."), "chile", .opposes, "peru", .asserted))
+        #expect(has(extract13("No agreement was reached and Chile met Peru again on Friday."), "chile", .meets, "peru", .asserted))
+        #expect(has(extract13("No fewer than 20 Chilean soldiers attacked Peru on Monday."), "chile", .opposes, "peru", .asserted))
+        #expect(has(extract13("No 2 official Ada Kell met Bo Lund in Lima."), "ada-kell", .meets, "bo-lund", .asserted))
+        // a region's police is not the state's
+        let regions = Self.organs + [ActorNode(id: "tacna", name: "Regional Government of Tacna", kind: .government,
+                                               aliases: ["Tacna"], country: "PE")]
+        #expect(!extractWith(regions, "Tacna's police arrested Bo Lund on Monday.").contains { $0.source == "pnp" })
+        // police elsewhere than the dateline's state, someone else's police, and "police" as a verb
+        #expect(!extractWith(Self.organs, "LIMA, May 3 (Agency) - Bo Lund fled to Chile. Police there arrested him on Monday.")
+            .contains { $0.source == "pnp" })
+        #expect(has(extractWith(Self.organs, "LIMA, May 3 (Agency) - Police in the Chilean city of Arica arrested Bo Lund."),
+                    "carabineros", .opposes, "bo-lund"))
+        #expect(!extractWith(Self.organs, "LIMA, May 3 (Agency) - Chile's foreign minister said police had detained Bo Lund.")
+            .contains { $0.source == "pnp" })
+        #expect(!extractWith(Self.organs, "LIMA, May 3 (Agency) - The regional police arrested Bo Lund.").contains { $0.source == "pnp" })
+        #expect(!extractWith(Self.organs, "LIMA, May 3 (Agency) - Chilean-led police attacked the Tern Liberation Front.")
+            .contains { $0.source == "pnp" })
+        #expect(!extractWith(Self.organs, "LIMA, May 3 (Agency) - Troops who police the north attacked the Tern Liberation Front.")
+            .contains { $0.source == "pnp" })
+        #expect(!extractWith(Self.organs, "SANTIAGO, May 3 (Agency) - The navy of the Tern Liberation Front attacked Peru.")
+            .contains { $0.source == "chile-navy" })
+        // "accused the police of firing": still the police
+        #expect(has(extractWith(Self.organs, "LIMA, May 3 (Agency) - Bo Lund accused the police of firing on protesters."),
+                    "bo-lund", .opposes, "pnp"))
+        // a first sentence that only looks like a dateline
+        let nato = round13Graph + [ActorNode(id: "nato", name: "North Atlantic Treaty Organization", kind: .international, aliases: ["NATO"])]
+        let list = extractWith(nato, "NATO, Peru, and Chile condemned the Tern Liberation Front on Monday.")
+        #expect(has(list, "nato", .opposes, "tern-front"))
+        #expect(has(list, "peru", .opposes, "tern-front"))
+        // "both sides" may be a police force; "both governments" may not
+        let sides = extractWith(Self.organs, "Peruvian police clashed with the Tern Liberation Front on Monday. The two sides clashed again on Tuesday.")
+        #expect(!sides.contains { $0.sentence == 1 && ($0.source == "peru" || $0.target == "peru") })
+        // "Peruvian police officers" as "Peruvian police"
+        #expect(has(extractWith(Self.organs, "Peruvian police officers detained Bo Lund on Monday."), "pnp", .opposes, "bo-lund"))
+    }
 }
