@@ -63,20 +63,25 @@ extension ActorDictionary {
         return governments.count == 1 ? governments[0].id : governments.first { $0.memberOf.isEmpty }?.id
     }
 
+    /// Whether an actor is named like the state of `code`: "Spain", "Government of Spain",
+    /// "Spanish government" (folded).
+    func isNamedLikeState(_ actor: ActorNode, _ code: String) -> Bool {
+        guard let state = gazetteer.state(code: code) else { return false }
+        let keys = Set(state.names.flatMap { name -> [String] in
+            let k = TextFolding.nameKey(name)
+            return [k, "governmentof" + k, k + "government"]
+        } + state.adjectives.map { TextFolding.nameKey($0) + "government" })
+        return ([actor.name] + actor.aliases).contains { keys.contains(TextFolding.nameKey($0)) }
+    }
+
     /// The government actor for a state: the graph's (named like the state, or its top-level
     /// government), else a proposed one.
     mutating func stateActor(_ code: String, proposals: inout [ActorID: ProposedActor]) -> ActorID {
         if let id = stateActors[code] { return id }
         if code.hasPrefix("actor:") { return ActorID(String(code.dropFirst(6))) }
         let state = gazetteer.state(code: code)
-        let nameKeys = Set((state?.names ?? []).flatMap { name -> [String] in
-            let k = TextFolding.nameKey(name)
-            return [k, "governmentof" + k, k + "government"]
-        } + (state?.adjectives ?? []).map { TextFolding.nameKey($0) + "government" })
         let governments = graph.actors.filter { $0.country == code && $0.kind == .government }
-        let named = governments.first { actor in
-            ([actor.name] + actor.aliases).contains { nameKeys.contains(TextFolding.nameKey($0)) }
-        }
+        let named = governments.first { isNamedLikeState($0, code) }
         let id: ActorID
         if let found = named ?? governments.first(where: { $0.memberOf.isEmpty }) {
             id = found.id

@@ -75,8 +75,8 @@ struct ActorDictionary {
     /// A common word the graph gives one actor as an alias with "the" ("the army"): read after
     /// "the" or before an armed noun ("army positions").
     var descriptiveAliases: [String: ActorID] = [:]
-    /// Police, navy, gendarmerie, coast guard by country code, or "member:" and their body's id.
-    var organs: [String: [String: ActorID]] = [:]
+    /// Police, navies, gendarmeries and coast guards the graph lists (StateOrgans.swift).
+    var organs = OrganTable()
 
     init(graph given: ActorGraph, gazetteer: Gazetteer, stopWords: Set<String>) {
         let graph = Self.withStateCodes(given, gazetteer: gazetteer)

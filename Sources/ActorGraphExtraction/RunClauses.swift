@@ -143,10 +143,9 @@ extension Run {
     /// parties backed Y", "nobody in the government has spoken to Z".
     static let negativeDeterminers: Set<String> = ["no", "none", "nobody", "neither"]
     /// Where a clause's subject starts, looking back from its verb.
-    static let subjectBoundaries: Set<String> = [
-        ",", ";", ":", "that", "which", "who", "said", "says", "but", "while", "because", "\"", "“", "”", "when", "as",
-        "after", "before", "and", "than", "so", "since", "until", "if", "where", "once",
-    ]
+    static let subjectBoundaries: Set<String> = clauseWords.union([
+        ",", ";", ":", "because", "\"", "“", "”", "as", "and", "than", "so", "since", "until", "if", "where", "once",
+    ])
     /// Words after "no" that make no negative subject: "no fewer than", "no sooner", "no doubt".
     static let notNegating: Set<String> = ["fewer", "less", "more", "sooner", "doubt", "longer", "matter", "way", "."]
     /// Forms of "be", "have" and modals: one between the subject and its verb starts a clause of

@@ -94,10 +94,8 @@ extension Run {
             var picked: [(ActorID, ActorKind)] = []
             let earlier = mentions.filter { $0.range.upperBound <= i && !$0.isLocation }.reversed().map { ($0.actor, $0.kind) }
                 + history.reversed().filter { sentenceIndex - $0.sentence <= 3 }.map { ($0.actor, $0.kind) }
-            // "both governments", "the two countries": never a state's police or navy
-            let skipOrgans = words.contains(where: Self.stateWords.contains)
             for (actor, kind) in earlier where kinds.contains(kind) && !picked.contains(where: { $0.0 == actor })
-                && !(skipOrgans && dictionary.isOrgan(actor)) {
+                && fits(actor, description: words) {
                 picked.append((actor, kind))
                 if picked.count == 2 { break }
             }

@@ -70,10 +70,7 @@ extension Run {
                     if owner[k] == nil { continue }
                 }
             }
-            // "the government", "the country": never a state's police or navy
-            let skipOrgans = words.contains(where: Self.stateWords.contains)
-            func fits(_ actor: ActorID) -> Bool { !(skipOrgans && dictionary.isOrgan(actor)) }
-            var before = mentions.filter { $0.range.upperBound <= i && !$0.isLocation && $0.rule != .anaphora && fits($0.actor) }
+            var before = mentions.filter { $0.range.upperBound <= i && !$0.isLocation && $0.rule != .anaphora && fits($0.actor, description: words) }
                 .sorted { $0.range.lowerBound < $1.range.lowerBound }
             // "Y received him", "X met Y, who hosted her": an object pronoun is never its own
             // clause's subject, so that subject is no antecedent here or in earlier sentences.
@@ -107,18 +104,18 @@ extension Run {
                 resolved = (d, .government)
             } else if let m = before.last(where: { kinds.contains($0.kind) && named($0.actor) }) {
                 resolved = (m.actor, m.kind)
-            } else if let h = history.last(where: { kinds.contains($0.kind) && named($0.actor) && sentenceIndex - $0.sentence <= 8 && fits($0.actor)
+            } else if let h = history.last(where: { kinds.contains($0.kind) && named($0.actor) && sentenceIndex - $0.sentence <= 8 && fits($0.actor, description: words)
                                                     && $0.actor != clauseSubject }) {
                 resolved = (h.actor, h.kind)
             } else if let head, Self.namedOnlyHeads.contains(head) {
                 // "the court", "the company": only an actor so named, never the last body named
             } else if let m = before.last(where: { kinds.contains($0.kind) }) {
                 resolved = (m.actor, m.kind)
-            } else if let h = history.last(where: { kinds.contains($0.kind) && sentenceIndex - $0.sentence <= 3 && $0.actor != clauseSubject && fits($0.actor) }) {
+            } else if let h = history.last(where: { kinds.contains($0.kind) && sentenceIndex - $0.sentence <= 3 && $0.actor != clauseSubject && fits($0.actor, description: words) }) {
                 resolved = (h.actor, h.kind)
                 // "X met Y. He said…": a pronoun continues the last sentence's first fitting
                 // actor (its subject, most often), not the last one named.
-                if words.count == 1, let first = history.first(where: { $0.sentence == h.sentence && kinds.contains($0.kind) && $0.actor != clauseSubject && fits($0.actor) }) {
+                if words.count == 1, let first = history.first(where: { $0.sentence == h.sentence && kinds.contains($0.kind) && $0.actor != clauseSubject && fits($0.actor, description: words) }) {
                     resolved = (first.actor, first.kind)
                 }
             }

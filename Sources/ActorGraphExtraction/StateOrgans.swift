@@ -4,6 +4,15 @@ import Foundation
 /// A state's police, navy, gendarmerie and coast guard when the graph lists them as actors of
 /// their own (docs/EXTRACTION.md, "State organs"): "Spanish police", "Finnish warships", "Police
 /// said…" in a story datelined in that state.
+/// The organs the graph lists: by country code, by the body they belong to ("Dagestan's
+/// police"), and all of them.
+struct OrganTable {
+    var byCountry: [String: [String: ActorID]] = [:]
+    var byBody: [ActorID: [String: ActorID]] = [:]
+    var actors: Set<ActorID> = []
+    var isEmpty: Bool { actors.isEmpty }
+}
+
 extension ActorDictionary {
     /// The organ a word of an actor's name or alias makes it.
     static let organNameWords: [(organ: String, words: [String])] = [
@@ -15,9 +24,10 @@ extension ActorDictionary {
     /// country code or its membership; only when one actor is that organ of that state.
     /// - Complexity: O(a·w) for the actors a and the words of their names w.
     mutating func findOrgans(graph: ActorGraph) {
-        var found: [String: [String: Set<ActorID>]] = [:]
+        var byCountry: [String: [String: Set<ActorID>]] = [:]
+        var byBody: [ActorID: [String: Set<ActorID>]] = [:]
         for actor in graph.actors where actor.kind != .person {
-            guard let code = countries[actor.id], !code.hasPrefix("member:") else { continue }
+            guard let code = countries[actor.id] else { continue }
             let names = ([actor.name] + actor.aliases).map { Token.words($0) }
             let organ = Self.organNameWords.first { entry in
                 names.contains { words in
@@ -26,18 +36,22 @@ extension ActorDictionary {
                 }
             }?.organ
             guard let organ else { continue }
-            found[code, default: [:]][organ, default: []].insert(actor.id)
+            byCountry[code, default: [:]][organ, default: []].insert(actor.id)
             // and of the body it belongs to: "Dagestan's police", "Catalonia's police"
-            for m in actor.memberOf { found["member:" + m.actor.rawValue, default: [:]][organ, default: []].insert(actor.id) }
+            for m in actor.memberOf { byBody[m.actor, default: [:]][organ, default: []].insert(actor.id) }
         }
-        for (code, byOrgan) in found {
-            for (organ, ids) in byOrgan where ids.count == 1 { organs[code, default: [:]][organ] = ids.first! }
+        // only where one actor is that organ
+        func unique<Key>(_ found: [Key: [String: Set<ActorID>]]) -> [Key: [String: ActorID]] {
+            found.mapValues { $0.compactMapValues { $0.count == 1 ? $0.first : nil } }.filter { !$0.value.isEmpty }
         }
+        organs.byCountry = unique(byCountry)
+        organs.byBody = unique(byBody)
+        organs.actors = Set(organs.byCountry.values.flatMap(\.values))
     }
 
     /// Whether the actor is a state's organ: never the antecedent of "the government" or "both
     /// governments", whatever kind the graph gives it.
-    func isOrgan(_ actor: ActorID) -> Bool { organs.values.contains { $0.values.contains(actor) } }
+    func isOrgan(_ actor: ActorID) -> Bool { organs.actors.contains(actor) }
 }
 
 extension Run {
@@ -80,14 +94,14 @@ extension Run {
     /// government named like the state ("Spain", "Government of Spain", "Spanish government");
     /// not a region's government ("Catalonia") nor a ministry.
     func isState(_ actor: ActorID, _ code: String) -> Bool {
-        if proposals[actor] != nil || dictionary.stateActors[code] == actor { return true }
-        guard let state = dictionary.gazetteer.state(code: code), let node = dictionary.graph.actors.first(where: { $0.id == actor })
-        else { return code == "actor:" + actor.rawValue }
-        let keys = Set(state.names.flatMap { name -> [String] in
-            let k = TextFolding.nameKey(name)
-            return [k, "governmentof" + k, k + "government"]
-        } + state.adjectives.map { TextFolding.nameKey($0) + "government" })
-        return ([node.name] + node.aliases).contains { keys.contains(TextFolding.nameKey($0)) }
+        if proposals[actor] != nil || dictionary.stateActors[code] == actor || code == "actor:" + actor.rawValue { return true }
+        return dictionary.graph.actors.first { $0.id == actor }.map { dictionary.isNamedLikeState($0, code) } ?? false
+    }
+
+    /// Whether an actor may stand for a description: "the government", "both countries" (words
+    /// of `stateWords`) never stand for a state's police or navy.
+    func fits(_ actor: ActorID, description words: [String]) -> Bool {
+        !(dictionary.isOrgan(actor) && words.contains(where: Self.stateWords.contains))
     }
 
     /// The organ's noun at `i`, the longest, or the one that ends at `end` when given.
@@ -115,7 +129,7 @@ extension Run {
             guard let code = country(of: mentions[m].actor), isState(mentions[m].actor, code) else { continue }
             for start in stride(from: r.lowerBound + 1, to: r.upperBound, by: 1) {
                 guard let (_, organ) = organNoun(at: start, endingAt: r.upperBound),
-                      let actor = dictionary.organs[code]?[organ] else { continue }
+                      let actor = dictionary.organs.byCountry[code]?[organ] else { continue }
                 mentions[m].actor = actor
                 mentions[m].kind = kind(of: actor)
                 break
@@ -128,8 +142,8 @@ extension Run {
             // "Chile's navy", "Dagestan's police": the organ of the state, or of the body it belongs to
             if i >= 2, tokens[i - 1].kind == .possessive, let q = owner[i - 2], mentions[q].kind == .government,
                !mentions[q].isLocation, let code = country(of: mentions[q].actor),
-               let actor = dictionary.organs["member:" + mentions[q].actor.rawValue]?[organ]
-                ?? (isState(mentions[q].actor, code) ? dictionary.organs[code]?[organ] : nil) {
+               let actor = dictionary.organs.byBody[mentions[q].actor]?[organ]
+                ?? (isState(mentions[q].actor, code) ? dictionary.organs.byCountry[code]?[organ] : nil) {
                 mentions[q].actor = actor
                 mentions[q].kind = kind(of: actor)
                 continue
@@ -158,9 +172,9 @@ extension Run {
             if code == nil, let d = datelineActor, let home = country(of: d),
                !mentions.contains(where: { $0.range.upperBound <= i && $0.kind == .government
                                             && country(of: $0.actor).map { $0 != home } ?? false }) { code = home }
-            var actor = code.flatMap { dictionary.organs[$0]?[organ] }
+            var actor = code.flatMap { dictionary.organs.byCountry[$0]?[organ] }
             if actor == nil, code == nil, datelineActor == nil {
-                let all = dictionary.organs.values.compactMap { $0[organ] }
+                let all = dictionary.organs.byCountry.values.compactMap { $0[organ] } + dictionary.organs.byBody.values.compactMap { $0[organ] }
                 if all.count == 1 { actor = all[0] }
             }
             guard let actor else { continue }
