@@ -174,7 +174,7 @@ extension Run {
                                             && country(of: $0.actor).map { $0 != home } ?? false }) { code = home }
             var actor = code.flatMap { dictionary.organs.byCountry[$0]?[organ] }
             if actor == nil, code == nil, datelineActor == nil {
-                let all = dictionary.organs.byCountry.values.compactMap { $0[organ] } + dictionary.organs.byBody.values.compactMap { $0[organ] }
+                let all = dictionary.organs.byCountry.values.compactMap { $0[organ] }
                 if all.count == 1 { actor = all[0] }
             }
             guard let actor else { continue }

@@ -42,6 +42,10 @@ import Testing
         // without the organ in the graph, the state as before
         #expect(has(extract13("Police in Lima arrested Bo Lund on Tuesday."), "peru", .opposes, "bo-lund"))
         #expect(has(extract13("Peruvian police detained Bo Lund on Monday."), "peru", .opposes, "bo-lund"))
+        // no dateline: the one police force in the graph, also when it is a member of its government
+        let member = round13Graph + [ActorNode(id: "pnp", name: "National Police of Peru", kind: .government, country: "PE",
+                                               memberOf: [Membership(actor: "peru")])]
+        #expect(has(extractWith(member, "Police arrested Bo Lund on Tuesday."), "pnp", .opposes, "bo-lund"))
         // another's organ, a navy without its article, and a state with no such organ stay unread
         #expect(!extractWith(Self.organs, "Chile said its police had detained Bo Lund.").contains { $0.source == "pnp" })
         #expect(!extractWith(Self.organs, "SANTIAGO, May 3 (Agency) - Police arrested Bo Lund on Tuesday.").contains { $0.source == "pnp" })
